@@ -1,1 +1,3 @@
-return 0;
+using Broadcast.Cli;
+
+return await CliApplication.RunAsync(args).ConfigureAwait(false);

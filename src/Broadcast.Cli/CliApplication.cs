@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Broadcast.Cli.Commands;
+
+namespace Broadcast.Cli;
+
+/// <summary>Composes the bcast command tree; each verb lives in its own file under Commands/.</summary>
+internal static class CliApplication
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Broadcast: IP loudspeaker broadcast controller for district and commune radio.");
+        root.Subcommands.Add(EncodeCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = Build().Parse(args);
+        return await parse.InvokeAsync().ConfigureAwait(false);
+    }
+}
