@@ -51,15 +51,18 @@ internal static class DecoderProcess
         return lines;
     }
 
-    /// <summary>The first line, without the "[mp3 @ 0x55..] " context or the "path: " prefix that ffmpeg puts first.</summary>
-    public static string FirstError(IReadOnlyList<string> lines, string path)
+    /// <summary>
+    /// The line that says why ffmpeg gave up: its fatal "path: reason" line when there is one (earlier lines may be
+    /// warnings such as "misdetection possible"), else the first line; without the "[mp3 @ 0x55..] " context.
+    /// </summary>
+    public static string FirstError(List<string> lines, string path)
     {
         if (lines.Count == 0)
         {
             return "no error text";
         }
 
-        var line = lines[0];
+        var line = lines.Find(l => l.StartsWith(path + ": ", StringComparison.Ordinal)) ?? lines[0];
         if (line.StartsWith('[') && line.IndexOf("] ", StringComparison.Ordinal) is var close and > 0)
         {
             line = line[(close + 2)..];

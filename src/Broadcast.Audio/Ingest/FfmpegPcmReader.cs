@@ -55,6 +55,9 @@ internal sealed class FfmpegPcmReader : PcmReader
 
     public override SourceInfo Source { get; }
 
+    /// <summary>The decoder's process id, for tests that check it is reaped on dispose.</summary>
+    internal int ProcessId => _process.Id;
+
     public static async Task<FfmpegPcmReader> OpenAsync(string path, IngestOptions options, CancellationToken ct)
     {
         var probe = await Ffprobe.ProbeAsync(path, options, ct).ConfigureAwait(false);

@@ -11,7 +11,7 @@ public abstract class PcmReader : IAsyncDisposable
     public abstract int Channels { get; }
 
     /// <summary>Output sample rate; always <see cref="AudioFormat.SampleRate"/>.</summary>
-    public int SampleRate => AudioFormat.SampleRate;
+    public int SampleRate { get; } = AudioFormat.SampleRate;
 
     /// <summary>What the file was before decoding.</summary>
     public abstract SourceInfo Source { get; }

@@ -1,7 +1,11 @@
 namespace Broadcast.Audio.Ogg;
 
 /// <summary>An Ogg Opus stream is malformed: bad CRC, truncated page, missing headers, not Ogg at all.</summary>
-public sealed class OggFormatException : InvalidDataException
+/// <remarks>
+/// Derives from <see cref="IOException"/> because <see cref="InvalidDataException"/> is sealed; callers that
+/// already handle I/O failures of a file therefore also handle a corrupt one.
+/// </remarks>
+public sealed class OggFormatException : IOException
 {
     public OggFormatException()
     {

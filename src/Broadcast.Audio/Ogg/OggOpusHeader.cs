@@ -30,7 +30,7 @@ public sealed record OggOpusHeader
     public short OutputGain { get; init; }
 
     /// <summary>Channel mapping family; always 0 here (RFC 7845 §5.1.1.1).</summary>
-    public int MappingFamily => 0;
+    public const int MappingFamily = 0;
 
     internal static ReadOnlySpan<byte> Magic => "OpusHead"u8;
 

@@ -20,10 +20,13 @@ public sealed record EncodeResult
     /// <summary>Gain applied, dB.</summary>
     public required double GainDb { get; init; }
 
-    /// <summary>Loudness of the output as planned (source loudness plus gain).</summary>
+    /// <summary>Loudness of the normalised audio as handed to the encoder, measured (the codec may shift it slightly).</summary>
     public required double OutputLufs { get; init; }
 
     public required double OutputTruePeakDbtp { get; init; }
+
+    /// <summary>The look-ahead peak limiter was engaged to keep peaks under the ceiling.</summary>
+    public required bool Limited { get; init; }
 
     /// <summary>The target loudness could not be reached without exceeding the true-peak ceiling; the gain was capped.</summary>
     public required bool PeakLimited { get; init; }

@@ -78,6 +78,25 @@ internal sealed class PcmStore : IDisposable
         }
     }
 
+    /// <summary>Overwrites samples from <paramref name="position"/>; the range must lie inside what was appended.</summary>
+    public void Write(long position, ReadOnlySpan<float> source)
+    {
+        if (position < 0 || position + source.Length > Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(position), position, "write outside the stored samples");
+        }
+
+        while (!source.IsEmpty)
+        {
+            var chunk = _chunks[(int)(position / ChunkSamples)];
+            var offset = (int)(position % ChunkSamples);
+            var n = Math.Min(source.Length, ChunkSamples - offset);
+            source[..n].CopyTo(chunk.AsSpan(offset, n));
+            source = source[n..];
+            position += n;
+        }
+    }
+
     public void Dispose() => Release();
 
     private void Release()

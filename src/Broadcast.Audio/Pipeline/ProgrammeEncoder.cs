@@ -64,26 +64,36 @@ public sealed class ProgrammeEncoder
 
         if (total == 0)
         {
-            throw new AudioIngestException(inputPath, AudioIngestError.NoAudio, $"{Path.GetFileName(inputPath)}: the file decodes to 0 samples of audio");
+            throw new AudioIngestException(inputPath, AudioIngestError.NoAudio, "the file decodes to 0 samples of audio");
         }
 
-        var plan = LoudnessNormalizer.Plan(meter.IntegratedLufs, meter.TruePeakDbtp, options.TargetLufs, options.MaxTruePeakDbtp);
-        var gain = (float)Math.Pow(10, plan.GainDb / 20);
+        var plan = GainPlanner.Plan(meter, options);
+        var level = new LevelStage(LoudnessNormalizer.ToLinear(plan.GainDb), plan.UseLimiter ? new PeakLimiter(options.MaxTruePeakDbtp) : null);
+
+        if (store.Complete)
+        {
+            ApplyLevel(store, level);
+        }
 
         long packets;
         using (var probe = new OpusEncoder(options.Opus))
         {
-            var head = new OggOpusHeader(AudioFormat.Channels, checked((ushort)probe.Lookahead), (uint)(source.SampleRate > 0 ? source.SampleRate : AudioFormat.SampleRate));
-            var tags = BuildTags(inputPath, options, meter, plan);
+            var head = new OggOpusHeader
+            {
+                ChannelCount = AudioFormat.Channels,
+                PreSkip = probe.Lookahead,
+                InputSampleRate = source.SampleRate > 0 ? source.SampleRate : AudioFormat.SampleRate,
+            };
+            var tags = BuildTags(inputPath, options, meter, level.Output, plan.GainDb, plan.PeakLimited, plan.Silent, plan.UseLimiter);
             using var writer = new OggOpusWriter(output.Stream, head, tags);
             if (store.Complete)
             {
-                packets = await EncodeFromMemoryAsync(store, total, gain, options, writer, progress, cancellationToken).ConfigureAwait(false);
+                packets = await EncodeFromMemoryAsync(store, total, probe.Lookahead, options, writer, progress, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 await using var again = await AudioIngest.OpenAsync(inputPath, ingest, cancellationToken).ConfigureAwait(false);
-                (packets, total) = await EncodeStreamingAsync(again, total, gain, options, writer, progress, cancellationToken).ConfigureAwait(false);
+                (packets, total) = await EncodeStreamingAsync(again, total, level, options, writer, progress, cancellationToken).ConfigureAwait(false);
             }
 
             writer.Finish(total);
@@ -101,8 +111,9 @@ public sealed class ProgrammeEncoder
             SourceLufs = meter.IntegratedLufs,
             SourceTruePeakDbtp = meter.TruePeakDbtp,
             GainDb = plan.GainDb,
-            OutputLufs = plan.ExpectedLufs,
-            OutputTruePeakDbtp = plan.ExpectedTruePeak,
+            OutputLufs = plan.Silent ? meter.IntegratedLufs : level.Output.IntegratedLufs,
+            OutputTruePeakDbtp = level.Output.TruePeakDbtp,
+            Limited = plan.UseLimiter,
             PeakLimited = plan.PeakLimited,
             Silent = plan.Silent,
             OutputBytes = bytes,
@@ -141,10 +152,12 @@ public sealed class ProgrammeEncoder
         }
     }
 
-    private async Task<long> EncodeFromMemoryAsync(PcmStore store, long total, float gain, ProgrammeEncoderOptions options, OggOpusWriter writer, IProgress<EncodeProgress>? progress, CancellationToken ct)
+    private async Task<long> EncodeFromMemoryAsync(PcmStore store, long total, int lookahead, ProgrammeEncoderOptions options, OggOpusWriter writer, IProgress<EncodeProgress>? progress, CancellationToken ct)
     {
-        var frameSamples = FrameSamples(options.Opus);
-        var frames = (total + frameSamples - 1) / frameSamples;
+        var frameSamples = options.Opus.FrameSamples(AudioFormat.SampleRate);
+        // The decoder drops the encoder's look-ahead (the Ogg pre-skip) from the front, so the last frames must
+        // reach that far past the end for every original sample to come out (RFC 7845 section 4.2).
+        var frames = (total + lookahead + frameSamples - 1) / frameSamples;
         var minFrames = (long)(MinSegmentSeconds * AudioFormat.SampleRate / frameSamples);
         var segments = (int)Math.Clamp(frames / Math.Max(1, minFrames), 1, options.Parallelism);
         var prerollFrames = Math.Max(1, PrerollMs * AudioFormat.SampleRate / 1000 / frameSamples);
@@ -161,7 +174,7 @@ public sealed class ProgrammeEncoder
                 var end = frames * (k + 1) / segments;
                 lists[k] = new PacketList();
                 tasks[k] = Task.Run(
-                    () => EncodeSegment(store, first, end, index == 0 ? 0 : Math.Min(first, prerollFrames), gain, options.Opus, lists[index], encodedFrames, ct),
+                    () => EncodeSegment(store, first, end, index == 0 ? 0 : Math.Min(first, prerollFrames), options.Opus, lists[index], encodedFrames, ct),
                     ct);
             }
 
@@ -193,7 +206,7 @@ public sealed class ProgrammeEncoder
         }
     }
 
-    private static void EncodeSegment(PcmStore store, long firstFrame, long endFrame, long prerollFrames, float gain, OpusEncoderSettings settings, PacketList into, StrongBox<long> encodedFrames, CancellationToken ct)
+    private static void EncodeSegment(PcmStore store, long firstFrame, long endFrame, long prerollFrames, OpusEncoderSettings settings, PacketList into, StrongBox<long> encodedFrames, CancellationToken ct)
     {
         using var encoder = new OpusEncoder(settings);
         var frameSamples = encoder.FrameSamples;
@@ -205,7 +218,6 @@ public sealed class ProgrammeEncoder
             {
                 var frame = pcm.AsSpan(0, frameSamples);
                 store.CopyTo(f * frameSamples, frame);
-                Gain.Apply(frame, gain);
                 var n = encoder.Encode(frame, packet);
                 if (f >= firstFrame)
                 {
@@ -226,11 +238,12 @@ public sealed class ProgrammeEncoder
         }
     }
 
-    private async Task<(long Packets, long Samples)> EncodeStreamingAsync(PcmReader reader, long expectedTotal, float gain, ProgrammeEncoderOptions options, OggOpusWriter writer, IProgress<EncodeProgress>? progress, CancellationToken ct)
+    private async Task<(long Packets, long Samples)> EncodeStreamingAsync(PcmReader reader, long expectedTotal, LevelStage level, ProgrammeEncoderOptions options, OggOpusWriter writer, IProgress<EncodeProgress>? progress, CancellationToken ct)
     {
         using var encoder = new OpusEncoder(options.Opus);
         var frameSamples = encoder.FrameSamples;
-        var pcm = ArrayPool<float>.Shared.Rent(Math.Max(frameSamples, ReadBlockSamples) + frameSamples);
+        var lookahead = encoder.Lookahead;
+        var pcm = ArrayPool<float>.Shared.Rent(ReadBlockSamples + level.TailSamples + lookahead + (2 * frameSamples));
         var packet = ArrayPool<byte>.Shared.Rent(OpusEncoder.MaxPacketBytes);
         try
         {
@@ -240,13 +253,13 @@ public sealed class ProgrammeEncoder
             while (true)
             {
                 var n = await reader.ReadAsync(pcm.AsMemory(filled, ReadBlockSamples), ct).ConfigureAwait(false);
-                total += n;
-                filled += n;
                 var last = n == 0;
-                if (last && filled > 0)
+                filled += last ? level.Flush(pcm.AsSpan(filled)) : level.Process(pcm.AsSpan(filled, n));
+                total += n;
+                if (last)
                 {
-                    // Pad the final partial frame with silence; the Ogg end granule trims it away (RFC 7845 section 4.4).
-                    var padTo = ((filled + frameSamples - 1) / frameSamples) * frameSamples;
+                    // Pad with silence past the look-ahead to a whole frame; the Ogg end granule trims it (RFC 7845 section 4.4).
+                    var padTo = ((filled + lookahead + frameSamples - 1) / frameSamples) * frameSamples;
                     pcm.AsSpan(filled, padTo - filled).Clear();
                     filled = padTo;
                 }
@@ -255,7 +268,6 @@ public sealed class ProgrammeEncoder
                 for (; offset + frameSamples <= filled; offset += frameSamples)
                 {
                     var frame = pcm.AsSpan(offset, frameSamples);
-                    Gain.Apply(frame, gain);
                     var written = encoder.Encode(frame, packet);
                     writer.WritePacket(packet.AsSpan(0, written), frameSamples);
                     packets++;
@@ -282,26 +294,58 @@ public sealed class ProgrammeEncoder
         }
     }
 
-    private static int FrameSamples(OpusEncoderSettings settings)
-        => (int)(settings.FrameDurationMs * AudioFormat.SampleRate / 1000);
+    // One sequential pass (the limiter has state), writing behind the read position: the limiter only delays.
+    private static void ApplyLevel(PcmStore store, LevelStage level)
+    {
+        var buffer = ArrayPool<float>.Shared.Rent(ReadBlockSamples + level.TailSamples);
+        try
+        {
+            long read = 0, written = 0;
+            while (read < store.Length)
+            {
+                var n = (int)Math.Min(ReadBlockSamples, store.Length - read);
+                store.CopyTo(read, buffer.AsSpan(0, n));
+                read += n;
+                var produced = level.Process(buffer.AsSpan(0, n));
+                store.Write(written, buffer.AsSpan(0, produced));
+                written += produced;
+            }
 
-    private static OpusTags BuildTags(string inputPath, ProgrammeEncoderOptions options, LoudnessMeter meter, NormalizationPlan plan)
+            var tail = level.Flush(buffer);
+            store.Write(written, buffer.AsSpan(0, tail));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    private static OpusTags BuildTags(string inputPath, ProgrammeEncoderOptions options, LoudnessMeter meter, LoudnessMeter output, double gainDb, bool peakLimited, bool silent, bool limiter)
     {
         var tags = new OpusTags("Broadcast (libopus)");
         tags.Set("TITLE", options.Title ?? Path.GetFileNameWithoutExtension(inputPath));
         tags.Set("SOURCE", Path.GetFileName(inputPath));
         tags.Set("BCAST_SOURCE_LUFS", Format(meter.IntegratedLufs));
         tags.Set("BCAST_SOURCE_TRUE_PEAK_DBTP", Format(meter.TruePeakDbtp));
-        tags.Set("BCAST_GAIN_DB", Format(plan.GainDb));
-        tags.Set("BCAST_LOUDNESS_LUFS", Format(plan.ExpectedLufs));
+        tags.Set("BCAST_GAIN_DB", Format(gainDb));
         tags.Set("BCAST_TARGET_LUFS", Format(options.TargetLufs));
-        if (plan.Silent)
+        if (output.Frames > 0)
+        {
+            // Known here only when the programme was normalised in memory before the headers are written.
+            tags.Set("BCAST_LOUDNESS_LUFS", Format(output.IntegratedLufs));
+            tags.Set("BCAST_TRUE_PEAK_DBTP", Format(output.TruePeakDbtp));
+        }
+        if (silent)
         {
             tags.Set("BCAST_FLAGS", "silent");
         }
-        else if (plan.PeakLimited)
+        else if (peakLimited)
         {
             tags.Set("BCAST_FLAGS", "peak-limited");
+        }
+        else if (limiter)
+        {
+            tags.Set("BCAST_FLAGS", "limited");
         }
 
         return tags;

@@ -11,6 +11,12 @@ public sealed class ProgrammeEncoderOptions
     /// <summary>Ceiling for the true peak after normalisation, in dBTP (EBU R128 s1 recommends -1 for lossy delivery).</summary>
     public double MaxTruePeakDbtp { get; init; } = -1;
 
+    /// <summary>
+    /// Most gain reduction the look-ahead peak limiter may apply so quiet, peaky speech still reaches the target
+    /// (0 turns the limiter off: the gain is then capped at the true-peak ceiling instead).
+    /// </summary>
+    public double MaxLimiterReductionDb { get; init; } = 9;
+
     /// <summary>libopus settings; the defaults suit speech over weak 4G links.</summary>
     public OpusEncoderSettings Opus { get; init; } = new();
 
@@ -37,6 +43,11 @@ public sealed class ProgrammeEncoderOptions
         if (MaxTruePeakDbtp is < -12 or > 0 || double.IsNaN(MaxTruePeakDbtp))
         {
             throw new ArgumentOutOfRangeException(nameof(MaxTruePeakDbtp), MaxTruePeakDbtp, "true-peak ceiling must be between -12 and 0 dBTP");
+        }
+
+        if (MaxLimiterReductionDb is < 0 or > 20 || double.IsNaN(MaxLimiterReductionDb))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxLimiterReductionDb), MaxLimiterReductionDb, "limiter reduction must be between 0 and 20 dB");
         }
 
         if (MemoryBudgetBytes < 0)

@@ -30,12 +30,12 @@ public static class ProgrammeInspector
 
         if (frames == 0)
         {
-            throw new AudioIngestException(path, AudioIngestError.NoAudio, $"{Path.GetFileName(path)}: the file decodes to 0 samples of audio");
+            throw new AudioIngestException(path, AudioIngestError.NoAudio, "the file decodes to 0 samples of audio");
         }
 
         var duration = frames / (double)reader.SampleRate;
         var source = reader.Source;
-        var bitrate = source.BitrateBps is > 0 ? source.BitrateBps.Value : (long)(new FileInfo(path).Length * 8 / duration);
+        var bitrate = source.BitRate is > 0 ? source.BitRate.Value : (long)(new FileInfo(path).Length * 8 / duration);
         return new InspectResult(
             source.Codec,
             source.SampleRate,

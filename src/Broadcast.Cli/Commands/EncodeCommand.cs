@@ -20,12 +20,12 @@ internal static class EncodeCommand
         var complexity = new Option<int>("--complexity") { Description = "libopus complexity 0-10 (10: best quality, slowest).", DefaultValueFactory = _ => 10 };
         var frame = new Option<double>("--frame-ms") { Description = "Opus frame duration: 2.5, 5, 10, 20, 40 or 60 ms.", DefaultValueFactory = _ => 20 };
         var loss = new Option<int>("--expected-loss") { Description = "Expected packet loss % for in-band FEC (0 turns FEC off).", DefaultValueFactory = _ => 5 };
-        var music = new Option<bool>("--music") { Description = "Tune the encoder for music instead of speech." };
+        var signal = new Option<OpusSignal>("--signal") { Description = "Encoder signal hint: Voice (speech programmes), Music, or Auto (let libopus decide).", DefaultValueFactory = _ => OpusSignal.Voice };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
 
         var command = new Command("encode", "Decode, measure loudness, normalise and encode a programme to Ogg Opus.")
         {
-            input, output, bitrate, target, peak, title, complexity, frame, loss, music, json,
+            input, output, bitrate, target, peak, title, complexity, frame, loss, signal, json,
         };
 
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
@@ -49,7 +49,7 @@ internal static class EncodeCommand
                     FrameDurationMs = parse.GetValue(frame),
                     InBandFec = expectedLoss > 0,
                     ExpectedLossPercent = expectedLoss,
-                    Signal = parse.GetValue(music) ? OpusSignal.Music : OpusSignal.Voice,
+                    Signal = parse.GetValue(signal),
                 },
             };
             options.Validate();
