@@ -70,9 +70,15 @@ public sealed class ProgrammeEncoder
         var plan = GainPlanner.Plan(meter, options);
         var level = new LevelStage(LoudnessNormalizer.ToLinear(plan.GainDb), plan.UseLimiter ? new PeakLimiter(options.MaxTruePeakDbtp) : null);
 
+        var gainDb = plan.GainDb;
         if (store.Complete)
         {
-            ApplyLevel(store, level);
+            if (plan.UseLimiter)
+            {
+                (gainDb, level) = CompensateLimiter(store, meter, plan.GainDb, options);
+            }
+
+            ApplyLevel(store, level, write: true);
         }
 
         long packets;
@@ -84,7 +90,7 @@ public sealed class ProgrammeEncoder
                 PreSkip = probe.Lookahead,
                 InputSampleRate = source.SampleRate > 0 ? source.SampleRate : AudioFormat.SampleRate,
             };
-            var tags = BuildTags(inputPath, options, meter, level.Output, plan.GainDb, plan.PeakLimited, plan.Silent, plan.UseLimiter);
+            var tags = BuildTags(inputPath, options, meter, level.Output, gainDb, plan.PeakLimited, plan.Silent, plan.UseLimiter);
             using var writer = new OggOpusWriter(output.Stream, head, tags);
             if (store.Complete)
             {
@@ -110,7 +116,7 @@ public sealed class ProgrammeEncoder
             DurationSeconds = total / (double)AudioFormat.SampleRate,
             SourceLufs = meter.IntegratedLufs,
             SourceTruePeakDbtp = meter.TruePeakDbtp,
-            GainDb = plan.GainDb,
+            GainDb = gainDb,
             OutputLufs = plan.Silent ? meter.IntegratedLufs : level.Output.IntegratedLufs,
             OutputTruePeakDbtp = level.Output.TruePeakDbtp,
             Limited = plan.UseLimiter,
@@ -294,8 +300,29 @@ public sealed class ProgrammeEncoder
         }
     }
 
+    // Limiting takes loudness away with the peaks (1.2 LU on espeak-ng speech with 18 dB crest). Measure the limited
+    // result without writing it and raise the gain by the deficit, at most three times, within the limiter's reduction cap.
+    private static (double GainDb, LevelStage Level) CompensateLimiter(PcmStore store, LoudnessMeter source, double gainDb, ProgrammeEncoderOptions options)
+    {
+        var maxGain = options.MaxTruePeakDbtp + options.MaxLimiterReductionDb - source.TruePeakDbtp;
+        for (var i = 0; i < 3; i++)
+        {
+            var trial = new LevelStage(LoudnessNormalizer.ToLinear(gainDb), new PeakLimiter(options.MaxTruePeakDbtp));
+            ApplyLevel(store, trial, write: false);
+            var deficit = options.TargetLufs - trial.Output.IntegratedLufs;
+            if (deficit < 0.1 || gainDb >= maxGain)
+            {
+                break;
+            }
+
+            gainDb = Math.Min(gainDb + deficit, maxGain);
+        }
+
+        return (gainDb, new LevelStage(LoudnessNormalizer.ToLinear(gainDb), new PeakLimiter(options.MaxTruePeakDbtp)));
+    }
+
     // One sequential pass (the limiter has state), writing behind the read position: the limiter only delays.
-    private static void ApplyLevel(PcmStore store, LevelStage level)
+    private static void ApplyLevel(PcmStore store, LevelStage level, bool write)
     {
         var buffer = ArrayPool<float>.Shared.Rent(ReadBlockSamples + level.TailSamples);
         try
@@ -307,12 +334,19 @@ public sealed class ProgrammeEncoder
                 store.CopyTo(read, buffer.AsSpan(0, n));
                 read += n;
                 var produced = level.Process(buffer.AsSpan(0, n));
-                store.Write(written, buffer.AsSpan(0, produced));
+                if (write)
+                {
+                    store.Write(written, buffer.AsSpan(0, produced));
+                }
+
                 written += produced;
             }
 
             var tail = level.Flush(buffer);
-            store.Write(written, buffer.AsSpan(0, tail));
+            if (write)
+            {
+                store.Write(written, buffer.AsSpan(0, tail));
+            }
         }
         finally
         {

@@ -45,7 +45,7 @@ internal static class DemoCommand
             "-hide_banner", "-nostdin", "-v", "error", "-y",
             "-f", "lavfi", "-i", "anoisesrc=color=pink:amplitude=0.08:duration=20:seed=7,volume='0.55+0.45*sin(2*PI*4*t)':eval=frame",
             "-f", "lavfi", "-i", "sine=frequency=150:duration=20,volume=0.02",
-            "-filter_complex", "[0][1]amix=inputs=2:normalize=0,pan=stereo|c0=c0|c1=c0",
+            "-filter_complex", "[0][1]amix=inputs=2:normalize=0,highpass=f=120,lowpass=f=3800,pan=stereo|c0=c0|c1=c0",
             "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "128k", path,
         })
         {

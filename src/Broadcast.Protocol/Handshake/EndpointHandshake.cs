@@ -16,6 +16,7 @@ public sealed class EndpointHandshake : IDisposable
     private readonly StaticKeyPair _static;
     private readonly byte[] _controllerStatic;
     private readonly byte[] _staticStatic = new byte[X25519Dh.KeySize];
+    private readonly Key _staticKey;
     private readonly TimeProvider _time;
     private readonly IRandomSource _random;
     private Tai64N _lastTimestamp;
@@ -32,9 +33,10 @@ public sealed class EndpointHandshake : IDisposable
         _time = time;
         _random = random ?? SystemRandomSource.Instance;
         // ss never changes between handshakes: computed once (WireGuard precomputes it the same way).
-        using var key = X25519Dh.ImportPrivate(endpointKey.PrivateKey);
-        if (!X25519Dh.TryAgree(key, _controllerStatic, _staticStatic))
+        _staticKey = X25519Dh.ImportPrivate(endpointKey.PrivateKey);
+        if (!X25519Dh.TryAgree(_staticKey, _controllerStatic, _staticStatic))
         {
+            _staticKey.Dispose();
             throw new ArgumentException("The controller public key is not a usable X25519 key.", nameof(controllerPublicKey));
         }
     }
@@ -153,12 +155,9 @@ public sealed class EndpointHandshake : IDisposable
             state.MixKey(dh, k);
 
             // se (responder's ephemeral with our static)
-            using (var staticKey = X25519Dh.ImportPrivate(_static.PrivateKey))
+            if (!X25519Dh.TryAgree(_staticKey, session.Ephemeral, dh))
             {
-                if (!X25519Dh.TryAgree(staticKey, session.Ephemeral, dh))
-                {
-                    return HandshakeStatus.DecryptFailed;
-                }
+                return HandshakeStatus.DecryptFailed;
             }
 
             state.MixKey(dh, k);
@@ -192,6 +191,7 @@ public sealed class EndpointHandshake : IDisposable
     {
         _pending?.Dispose();
         _pending = null;
+        _staticKey.Dispose();
         CryptographicOperations.ZeroMemory(_staticStatic);
     }
 

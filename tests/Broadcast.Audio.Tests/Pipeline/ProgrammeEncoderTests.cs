@@ -108,7 +108,10 @@ public sealed class ProgrammeEncoderTests
         Assert.False(inMemory.DecodedTwice);
         Assert.True(streamed.DecodedTwice);
         Assert.Equal(inMemory.DurationSeconds, streamed.DurationSeconds);
-        Assert.Equal(inMemory.GainDb, streamed.GainDb, 6);
+        // The in-memory path can afford trial passes that win back what the limiter takes; the streaming path cannot.
+        Assert.InRange(streamed.GainDb, inMemory.GainDb - 1, inMemory.GainDb);
+        Assert.InRange(inMemory.OutputLufs, -16.3, -15.7);
+        Assert.InRange(streamed.OutputLufs, -17.3, -15.7);
         Assert.Equal(FfmpegDecode.ToMonoFloats(dir.File("a.opus")).Length, FfmpegDecode.ToMonoFloats(dir.File("b.opus")).Length);
     }
 
