@@ -1,0 +1,5 @@
+namespace Broadcast.Controller;
+
+internal static class ControllerAssembly
+{
+}
