@@ -12,6 +12,7 @@ internal static class CliApplication
         root.Subcommands.Add(EncodeCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(EndpointCommand.Create());
         return root;
     }
 

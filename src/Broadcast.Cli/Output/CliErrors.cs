@@ -37,6 +37,14 @@ internal static class CliErrors
         {
             return Fail(ExitCodes.Usage, $"invalid setting {ex.ParamName}: {FirstLine(ex.Message)}");
         }
+        catch (Broadcast.Protocol.Identity.CredentialsFileException ex)
+        {
+            return Fail(ExitCodes.BadInput, ex.Message);
+        }
+        catch (Broadcast.Topology.TopologyException ex)
+        {
+            return Fail(ExitCodes.BadInput, ex.Message);
+        }
         catch (UsageException ex)
         {
             return Fail(ExitCodes.Usage, ex.Message);

@@ -1,5 +1,0 @@
-namespace Broadcast.Controller;
-
-internal static class ControllerAssembly
-{
-}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Broadcast.Controller.Hosting;
+
+/// <summary>Controller settings, section <c>Controller</c> of <c>config/appsettings.json</c>.</summary>
+public sealed class ControllerOptions
+{
+    public const string Section = "Controller";
+
+    /// <summary>Holds <c>controller.key.json</c> and <c>endpoints.json</c> (shared with <c>bcast endpoint provision</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>District topology file, relative to the content root.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Topology { get; set; } = "config/district.bat-xat.json";
+
+    /// <summary>Endpoint heartbeat period (protocol section 4.3); an endpoint is offline after <see cref="MissedHeartbeats"/> missed ones.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(15);
+
+    [Range(1, 100)]
+    public int MissedHeartbeats { get; set; } = 3;
+
+    /// <summary>Channel key lifetime (protocol section 9).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan RekeyInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often every member gets a SenderReport (protocol section 4.6).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan SenderReportInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Time from the start request to the first frame: lets ChannelKey and Play reach the members first.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan StartLead { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Added to the send time of frame 0 to give the channel's playout start (protocol section 11.2).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan PlayoutDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Broadcast.Controller.Hosting;
+
+[OptionsValidator]
+internal sealed partial class ControllerOptionsValidator : IValidateOptions<ControllerOptions>;
