@@ -1,20 +1,32 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using NSec.Cryptography;
 
 namespace Broadcast.Protocol.Crypto;
 
-/// <summary>X25519 (RFC 7748) through NSec/libsodium; raw 32-byte keys at the edges.</summary>
-internal static class X25519Dh
+/// <summary>
+/// X25519 (RFC 7748) through libsodium's crypto_scalarmult, raw 32-byte keys at the edges. Called directly rather
+/// than through NSec's Key/SharedSecret objects: those live in guarded secure memory (an mmap and mprotect per object),
+/// which measured 68 us per agreement against 33 us for the bare scalar multiplication on the reference machine,
+/// and the handshake does four of them on the controller side.
+/// </summary>
+internal static partial class X25519Dh
 {
     public const int KeySize = 32;
 
+    // NSec's algorithm objects call sodium_init() in their static constructors; touching one guarantees libsodium is
+    // initialised (and loaded from the NSec package's native assets) before the first direct call below.
     private static readonly KeyAgreementAlgorithm Algorithm = KeyAgreementAlgorithm.X25519;
 
-    /// <summary>Imports a raw private key (libsodium clamps it) so that callers can hold keys they drew themselves.</summary>
-    public static Key ImportPrivate(ReadOnlySpan<byte> privateKey)
+    public static X25519Secret ImportPrivate(ReadOnlySpan<byte> privateKey)
     {
-        var parameters = new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport };
-        return Key.Import(Algorithm, privateKey, KeyBlobFormat.RawPrivateKey, in parameters);
+        if (privateKey.Length != KeySize)
+        {
+            throw new ArgumentException($"An X25519 private key is {KeySize} bytes, not {privateKey.Length}.", nameof(privateKey));
+        }
+
+        _ = Algorithm;
+        return new X25519Secret(privateKey);
     }
 
     public static void DerivePublic(ReadOnlySpan<byte> privateKey, Span<byte> publicKey)
@@ -23,44 +35,48 @@ internal static class X25519Dh
         WritePublic(key, publicKey);
     }
 
-    public static void WritePublic(Key key, Span<byte> publicKey)
+    public static unsafe void WritePublic(X25519Secret key, Span<byte> publicKey)
     {
-        if (!key.PublicKey.TryExport(KeyBlobFormat.RawPublicKey, publicKey, out var written) || written != KeySize)
+        if (publicKey.Length < KeySize)
         {
-            throw new CryptographicException("X25519 public key export failed.");
+            throw new ArgumentException("destination too small for an X25519 public key", nameof(publicKey));
+        }
+
+        fixed (byte* q = publicKey)
+        fixed (byte* n = key.Bytes)
+        {
+            if (Native.crypto_scalarmult_base(q, n) != 0)
+            {
+                throw new CryptographicException("X25519 public key derivation failed.");
+            }
         }
     }
 
     /// <summary>
-    /// DH(private, public) into <paramref name="sharedSecret"/>. Returns false for a public key that is not
-    /// a valid point or yields the all-zero output (low-order point, RFC 7748 section 6.1): attacker input,
-    /// so a typed failure, never an exception.
+    /// Diffie-Hellman; false for a low-order peer key (libsodium rejects an all-zero result, RFC 7748 section 6.1),
+    /// a wrong-length key, or a destination that is too small.
     /// </summary>
-    public static bool TryAgree(Key privateKey, ReadOnlySpan<byte> publicKey, Span<byte> sharedSecret)
+    public static unsafe bool TryAgree(X25519Secret privateKey, ReadOnlySpan<byte> publicKey, Span<byte> sharedSecret)
     {
-        if (!PublicKey.TryImport(Algorithm, publicKey, KeyBlobFormat.RawPublicKey, out var peer) || peer is null)
+        if (publicKey.Length != KeySize || sharedSecret.Length < KeySize)
         {
             return false;
         }
 
-        var parameters = new SharedSecretCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport };
-        using var secret = Algorithm.Agree(privateKey, peer, in parameters);
-        if (secret is null)
+        fixed (byte* q = sharedSecret)
+        fixed (byte* n = privateKey.Bytes)
+        fixed (byte* p = publicKey)
         {
-            return false;
+            return Native.crypto_scalarmult(q, n, p) == 0;
         }
+    }
 
-        if (!secret.TryExport(SharedSecretBlobFormat.RawSharedSecret, sharedSecret, out var written) || written != KeySize)
-        {
-            return false;
-        }
+    private static unsafe partial class Native
+    {
+        [LibraryImport("libsodium")]
+        internal static partial int crypto_scalarmult(byte* q, byte* n, byte* p);
 
-        var zero = 0;
-        foreach (var b in sharedSecret[..KeySize])
-        {
-            zero |= b;
-        }
-
-        return zero != 0;
+        [LibraryImport("libsodium")]
+        internal static partial int crypto_scalarmult_base(byte* q, byte* n);
     }
 }

@@ -4,7 +4,6 @@ using System.Net;
 using System.Security.Cryptography;
 using Broadcast.Protocol.Crypto;
 using Broadcast.Protocol.Identity;
-using NSec.Cryptography;
 
 namespace Broadcast.Protocol.Handshake;
 
@@ -16,7 +15,7 @@ namespace Broadcast.Protocol.Handshake;
 public sealed class ControllerHandshake : IDisposable
 {
     private readonly StaticKeyPair _static;
-    private readonly Key _staticKey;
+    private readonly X25519Secret _staticKey;
     private readonly IEndpointRegistry _registry;
     private readonly TimeProvider _time;
     private readonly IRandomSource _random;

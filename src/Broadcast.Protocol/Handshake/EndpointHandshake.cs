@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Broadcast.Protocol.Crypto;
 using Broadcast.Protocol.Identity;
-using NSec.Cryptography;
 
 namespace Broadcast.Protocol.Handshake;
 
@@ -16,7 +15,7 @@ public sealed class EndpointHandshake : IDisposable
     private readonly StaticKeyPair _static;
     private readonly byte[] _controllerStatic;
     private readonly byte[] _staticStatic = new byte[X25519Dh.KeySize];
-    private readonly Key _staticKey;
+    private readonly X25519Secret _staticKey;
     private readonly TimeProvider _time;
     private readonly IRandomSource _random;
     private Tai64N _lastTimestamp;
@@ -195,11 +194,11 @@ public sealed class EndpointHandshake : IDisposable
         CryptographicOperations.ZeroMemory(_staticStatic);
     }
 
-    private sealed class Pending(NoiseState state, Key ephemeral, uint senderIndex) : IDisposable
+    private sealed class Pending(NoiseState state, X25519Secret ephemeral, uint senderIndex) : IDisposable
     {
         public NoiseState State { get; } = state;
 
-        public Key Ephemeral { get; } = ephemeral;
+        public X25519Secret Ephemeral { get; } = ephemeral;
 
         public uint SenderIndex { get; } = senderIndex;
 
