@@ -1,1 +1,3 @@
-return 0;
+using Broadcast.FirmwareSim.Cli;
+
+return await SimulatorCommand.Create(SimulatorRunner.RunAsync).Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -62,15 +62,17 @@ internal static class DecoderProcess
             return "no error text";
         }
 
-        var line = lines.Find(l => l.StartsWith(path + ": ", StringComparison.Ordinal)) ?? lines[0];
+        // ffmpeg prefixes messages with the input as given to it, which is "file:" + the full path (FfmpegInputPolicy).
+        var prefix = "file:" + Path.GetFullPath(path) + ": ";
+        var line = lines.Find(l => l.StartsWith(prefix, StringComparison.Ordinal)) ?? lines[0];
         if (line.StartsWith('[') && line.IndexOf("] ", StringComparison.Ordinal) is var close and > 0)
         {
             line = line[(close + 2)..];
         }
 
-        if (line.StartsWith(path + ": ", StringComparison.Ordinal))
+        if (line.StartsWith(prefix, StringComparison.Ordinal))
         {
-            line = line[(path.Length + 2)..];
+            line = line[prefix.Length..];
         }
 
         return line;

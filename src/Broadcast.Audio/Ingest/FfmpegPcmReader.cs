@@ -62,7 +62,7 @@ internal sealed class FfmpegPcmReader : PcmReader
     {
         var probe = await Ffprobe.ProbeAsync(path, options, ct).ConfigureAwait(false);
         var channels = options.Mono || probe.Source.Channels <= 0 ? 1 : probe.Source.Channels;
-        List<string> args = ["-hide_banner", "-nostdin", "-v", "error", "-i", path, "-vn", "-f", "f32le"];
+        List<string> args = ["-hide_banner", "-nostdin", "-v", "error", .. FfmpegInputPolicy.InputArguments(path), "-vn", "-f", "f32le"];
         if (options.Mono || probe.Source.Channels <= 0)
         {
             args.AddRange(["-ac", "1"]);

@@ -15,7 +15,7 @@ internal static class Ffprobe
         var process = DecoderProcess.Start(
             options.ResolveFfprobePath(),
             path,
-            ["-v", "warning", "-print_format", "json", "-show_streams", "-show_format", path]);
+            ["-v", "warning", "-print_format", "json", "-show_streams", "-show_format", .. FfmpegInputPolicy.ProbeArguments(path)]);
         string json;
         List<string> errors;
         try

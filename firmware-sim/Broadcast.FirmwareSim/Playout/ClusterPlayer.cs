@@ -1,0 +1,294 @@
+using Broadcast.Audio.Codec;
+using Broadcast.FirmwareSim.Recording;
+using Broadcast.Protocol.Rtp;
+
+namespace Broadcast.FirmwareSim.Playout;
+
+/// <summary>
+/// One cluster's speaker: jitter buffer, Opus decoder (in-band FEC, else PLC), playout locked to the controller
+/// clock through the sender-report mapping, volume, and the recording of what it played. The output is a
+/// sample-exact timeline counted from the simulator's start: frame T starts at sample
+/// <c>SampleOf(ControllerTimeOf(T) + target delay)</c>, so clusters with the same delay play the same sample at
+/// the same instant. Not thread-safe: the owning cluster calls it under its lock.
+/// </summary>
+internal sealed class ClusterPlayer : IDisposable
+{
+    private const int Frame = OpusRtp.SamplesPer20Ms;
+
+    /// <summary>After this many consecutive empty frames (100 ms) the player stops and waits for media to resume.</summary>
+    private const int MaxEmptyFrames = 5;
+
+    private readonly SimClock _clock;
+    private readonly Recorder? _recorder;
+    private readonly double _baseDelayMs;
+    private readonly byte[] _payload = new byte[OpusRtp.MaxPayloadSize];
+    private readonly float[] _pcm = new float[Frame];
+    private OpusDecoder? _decoder;
+    private long _position;
+    private int _frameOffset = Frame;
+    private int _emptyFrames;
+    private DateTimeOffset _lastArrival;
+    private TimeSpan _lastAdvance;
+
+    public ClusterPlayer(SimClock clock, double baseDelayMs, bool record)
+    {
+        _clock = clock;
+        _baseDelayMs = baseDelayMs;
+        Delay = new AdaptiveDelay(baseDelayMs);
+        _recorder = record ? new Recorder() : null;
+        _position = clock.NowSample;
+        _recorder?.AppendSilence(_position);
+    }
+
+    public JitterBuffer Buffer { get; } = new();
+
+    public AdaptiveDelay Delay { get; }
+
+    public PlayoutClock Clock { get; } = new();
+
+    public PlayoutStats Stats { get; } = new();
+
+    public Recorder? Recording => _recorder;
+
+    /// <summary>Channel being played (0 = none).</summary>
+    public uint Channel { get; private set; }
+
+    public bool Playing => Channel != 0;
+
+    /// <summary>True while audio (decoded or concealed) is coming out.</summary>
+    public bool Audible => Playing && Buffer.Started;
+
+    public byte Volume { get; set; } = 100;
+
+    public DateTimeOffset PlayoutStart { get; private set; }
+
+    public void Play(uint channel, DateTimeOffset playoutStart)
+    {
+        if (channel != Channel)
+        {
+            Buffer.Clear();
+            _frameOffset = Frame;
+            _decoder?.ResetState();
+        }
+
+        Channel = channel;
+        PlayoutStart = playoutStart;
+    }
+
+    public void Stop()
+    {
+        Channel = 0;
+        Buffer.Clear();
+        _frameOffset = Frame;
+    }
+
+    /// <summary>An authenticated frame arrived (at <paramref name="arrival"/> on the local wall-clock estimate).</summary>
+    public JitterInsertResult OnFrame(uint rtpTimestamp, ReadOnlySpan<byte> opus, DateTimeOffset arrival)
+    {
+        if (Clock.HasMapping)
+        {
+            var transit = (arrival - Clock.ControllerTimeOf(rtpTimestamp)).TotalMilliseconds;
+            Delay.OnArrival(transit);
+        }
+
+        if (Playing && _lastArrival != default && arrival - _lastArrival >= TimeSpan.FromSeconds(1))
+        {
+            Stats.Outages++;
+        }
+
+        _lastArrival = arrival;
+        var result = Buffer.Insert(rtpTimestamp, opus);
+        if (result == JitterInsertResult.Late)
+        {
+            Stats.Late++;
+        }
+
+        return result;
+    }
+
+    /// <summary>Produces output up to <paramref name="now"/> (a sample position).</summary>
+    public void Render(long now)
+    {
+        var elapsed = _clock.Elapsed;
+        Delay.Advance(elapsed - _lastAdvance);
+        _lastAdvance = elapsed;
+        while (_position < now)
+        {
+            if (_frameOffset < Frame)
+            {
+                var n = (int)Math.Min(Frame - _frameOffset, now - _position);
+                Emit(_pcm.AsSpan(_frameOffset, n));
+                _frameOffset += n;
+                continue;
+            }
+
+            if (!Playing || !Clock.HasMapping)
+            {
+                Silence(now - _position);
+                return;
+            }
+
+            if (!Buffer.Started && !TryStart(now))
+            {
+                return;
+            }
+
+            if (_frameOffset < Frame)
+            {
+                continue;
+            }
+
+            // Drift check: where the cursor's frame should start versus where the output is.
+            var drift = _position - Due(Buffer.Next);
+            if (drift >= Frame)
+            {
+                // Behind (the delay shrank or the local clock ran slow): skip a frame to catch up.
+                Buffer.TakeNext(_payload, out _);
+                continue;
+            }
+
+            if (drift < -Frame / 2)
+            {
+                // Ahead (the delay grew): insert silence until the frame's slot.
+                Silence(Math.Min(-drift, now - _position));
+                continue;
+            }
+
+            NextFrame();
+        }
+    }
+
+    private bool TryStart(long now)
+    {
+        while (Buffer.TryGetEarliest(out var first))
+        {
+            if (PlayoutStart != default && Clock.ControllerTimeOf(first) < PlayoutStart)
+            {
+                Buffer.DropEarliest();
+                continue;
+            }
+
+            var due = Due(first);
+            if (due > _position)
+            {
+                Silence(Math.Min(due, now) - _position);
+                if (_position < due)
+                {
+                    return false;
+                }
+            }
+            else if (_position - due >= Frame)
+            {
+                Buffer.DropEarliest();
+                Stats.Late++;
+                continue;
+            }
+
+            Buffer.Start(first);
+            _emptyFrames = 0;
+            return true;
+        }
+
+        Silence(now - _position);
+        return false;
+    }
+
+    private void NextFrame()
+    {
+        var timestamp = Buffer.Next;
+        var skip = (int)Math.Max(0, _position - Due(timestamp));
+        var skew = (_position - skip - _clock.SampleOf(Clock.ControllerTimeOf(timestamp)) - (_baseDelayMs * 48)) / 48.0;
+        _decoder ??= new OpusDecoder();
+        switch (Buffer.TakeNext(_payload, out var length))
+        {
+            case JitterTakeResult.Frame:
+                Decode(_payload.AsSpan(0, length), fec: false);
+                Stats.PlayedFrames++;
+                _emptyFrames = 0;
+                break;
+            case JitterTakeResult.Missing:
+                if (Buffer.TryPeek(Buffer.Next, _payload, out var nextLength))
+                {
+                    Decode(_payload.AsSpan(0, nextLength), fec: true);
+                    Stats.FecFrames++;
+                }
+                else
+                {
+                    Conceal();
+                }
+
+                Stats.ConcealedFrames++;
+                _emptyFrames = 0;
+                break;
+            default:
+                if (++_emptyFrames > MaxEmptyFrames)
+                {
+                    // The stream stopped or the link is down: go quiet and restart on the next frame in time.
+                    Buffer.Stop();
+                    _frameOffset = Frame;
+                    return;
+                }
+
+                Conceal();
+                Stats.ConcealedFrames++;
+                break;
+        }
+
+        Stats.SkewSumMs += skew;
+        Stats.SkewSamples++;
+        Stats.LastSkewMs = skew;
+        _frameOffset = skip;
+    }
+
+    private void Decode(ReadOnlySpan<byte> opus, bool fec)
+    {
+        int n;
+        try
+        {
+            n = _decoder!.Decode(opus, _pcm, fec);
+        }
+        catch (OpusException)
+        {
+            n = 0;
+        }
+
+        if (n < Frame)
+        {
+            _pcm.AsSpan(Math.Max(n, 0)).Clear();
+        }
+    }
+
+    private void Conceal()
+    {
+        try
+        {
+            _decoder!.DecodeLost(_pcm);
+        }
+        catch (OpusException)
+        {
+            Array.Clear(_pcm);
+        }
+    }
+
+    private long Due(uint timestamp) =>
+        (long)Math.Round(_clock.SampleOf(Clock.ControllerTimeOf(timestamp) + TimeSpan.FromMilliseconds(Delay.TargetMs)));
+
+    private void Emit(ReadOnlySpan<float> samples)
+    {
+        _recorder?.Append(samples, Volume / 100f);
+        _position += samples.Length;
+    }
+
+    private void Silence(long count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        _recorder?.AppendSilence(count);
+        _position += count;
+    }
+
+    public void Dispose() => _decoder?.Dispose();
+}

@@ -1,0 +1,44 @@
+namespace Broadcast.FirmwareSim.Report;
+
+/// <summary>One cluster's figures in the report (names as the JSON shows them, camelCase).</summary>
+public sealed record ClusterReport
+{
+    public required string Id { get; init; }
+
+    public required string Commune { get; init; }
+
+    public required string Hamlet { get; init; }
+
+    public bool Attacker { get; init; }
+
+    public bool HandshakeOk { get; init; }
+
+    public bool Online { get; init; }
+
+    public long PacketsReceived { get; init; }
+
+    public long PacketsLost { get; init; }
+
+    public required RejectReport PacketsRejected { get; init; }
+
+    public long PlayedMs { get; init; }
+
+    public long ConcealedMs { get; init; }
+
+    public long FecMs { get; init; }
+
+    public long Underruns { get; init; }
+
+    /// <summary>Mean playout offset from the controller clock's nominal instant (SR mapping + the base jitter delay), ms.</summary>
+    public double SkewMs { get; init; }
+
+    public double BufferMs { get; init; }
+
+    public long PlayedFromAttackerMs { get; init; }
+
+    public long Outages { get; init; }
+
+    public long LinkDropped { get; init; }
+
+    public string? Fault { get; init; }
+}

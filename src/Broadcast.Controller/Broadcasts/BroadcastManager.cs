@@ -1,0 +1,397 @@
+using System.Diagnostics;
+using Broadcast.Controller.Hosting;
+using Broadcast.Controller.Metrics;
+using Broadcast.Controller.Mqtt;
+using Broadcast.Controller.Sessions;
+using Broadcast.Controller.Streaming;
+using Broadcast.Controller.Topology;
+using Broadcast.Protocol.Control;
+using Broadcast.Protocol.Media;
+using Broadcast.Protocol.Rtp;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Broadcast.Controller.Broadcasts;
+
+/// <summary>
+/// Starts, preempts, resumes and ends broadcasts: asks the <see cref="BroadcastArbiter"/> who plays where, hands
+/// channel keys and Play/Stop commands to the members over their control channels, runs one pacer per channel, sends
+/// SenderReports and rekeys. All state changes happen under one lock; the pacers never take it on their media path.
+/// </summary>
+internal sealed class BroadcastManager(
+    SessionTable sessions,
+    TopologyIndex topology,
+    ProgrammeLibrary library,
+    UdpMediaSocket udp,
+    MqttOutbox outbox,
+    BroadcastMetrics metrics,
+    IOptions<ControllerOptions> options,
+    TimeProvider time,
+    ILogger<BroadcastManager> logger) : IHostedService, IPacerEvents, IDisposable
+{
+    // A rekeyed channel keeps sealing under the old key this many frames (1 s) so the new key reaches members first.
+    private const int KeySwitchDelayFrames = 50;
+    private const byte DefaultVolume = 80;
+
+    private readonly Lock _gate = new();
+    private readonly BroadcastArbiter _arbiter = new();
+    private readonly Dictionary<long, ActiveBroadcast> _active = [];
+    private long _nextId;
+    private uint _nextChannel;
+    private uint _nextCommand;
+    private ITimer? _rekeyTimer;
+
+    public async Task<StartOutcome> StartBroadcastAsync(BroadcastRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var targets = topology.Resolve(request.Target);
+        if (!targets.IsOk)
+        {
+            return StartOutcome.Fail(StartFailure.BadRequest, targets.Error!);
+        }
+
+        OpusProgramme programme;
+        try
+        {
+            programme = await library.ResolveAsync(request.Programme, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProgrammeException ex)
+        {
+            return StartOutcome.Fail(StartFailure.BadRequest, ex.Message);
+        }
+
+        var o = options.Value;
+        lock (_gate)
+        {
+            var id = ++_nextId;
+            var decision = _arbiter.Request(id, request.Priority, targets.ClusterIds);
+            var refused = decision.Refused.Select(r => new BroadcastRefusal(r.EndpointId, r.Holder, r.Reason)).ToList();
+            foreach (var r in decision.Refused)
+            {
+                ControllerLog.BroadcastRefusedOn(logger, id, r.EndpointId, r.Reason);
+            }
+
+            if (decision.Granted.Count == 0)
+            {
+                return StartOutcome.Fail(StartFailure.Refused, $"broadcast refused on all {refused.Count} target endpoints: {refused[0].Reason}");
+            }
+
+            var channel = ++_nextChannel;
+            var startWall = time.GetUtcNow() + o.StartLead;
+            var startTimestamp = Stopwatch.GetTimestamp() + (long)(o.StartLead.TotalSeconds * Stopwatch.Frequency);
+            var playout = NtpTimestamp.FromDateTimeOffset(startWall + o.PlayoutDelay);
+            var keys = new ChannelKeyRing(channel, time, o.RekeyInterval);
+            var granted = decision.Granted.Select(g => g.EndpointId).ToList();
+            var broadcast = new ActiveBroadcast(id, request, programme, keys, granted, refused, playout, startWall);
+            var reportEvery = (int)Math.Max(1, o.SenderReportInterval.TotalMilliseconds / PacerSchedule.FrameMilliseconds);
+            broadcast.Pacer = new ChannelPacer(channel, programme, keys.Current, udp, outbox, metrics, this, reportEvery);
+            _active[id] = broadcast;
+            foreach (var grant in decision.Granted)
+            {
+                if (grant.Preempted is { } preempted && _active.TryGetValue(preempted, out var loser))
+                {
+                    Deactivate(loser, grant.EndpointId, sendStop: true);
+                }
+
+                Activate(broadcast, grant.EndpointId);
+            }
+
+            broadcast.Pacer.Start(startTimestamp);
+            if (request.Priority == BroadcastPriority.Emergency)
+            {
+                ControllerLog.EmergencyStarted(logger, id, channel, programme.Path, request.Target, granted.Count);
+            }
+            else
+            {
+                ControllerLog.BroadcastStarted(logger, id, channel, request.Priority, programme.Path, request.Target, granted.Count, refused.Count);
+            }
+
+            return new StartOutcome(broadcast.ToInfo(), StartFailure.None, null);
+        }
+    }
+
+    /// <summary>Ends broadcast <paramref name="id"/>; what it preempted resumes. False when no such broadcast runs.</summary>
+    public bool Stop(long id, string reason = "stopped by operator") => End(id, reason);
+
+    public IReadOnlyList<BroadcastInfo> List()
+    {
+        lock (_gate)
+        {
+            return [.. _active.Values.OrderBy(b => b.Id).Select(b => b.ToInfo())];
+        }
+    }
+
+    public BroadcastInfo? Find(long id)
+    {
+        lock (_gate)
+        {
+            return _active.TryGetValue(id, out var b) ? b.ToInfo() : null;
+        }
+    }
+
+    /// <summary>Channel id playing on an endpoint according to the arbiter (0: none).</summary>
+    public uint ChannelOn(string endpointId)
+    {
+        lock (_gate)
+        {
+            return _arbiter.ActiveOn(endpointId) is { } id && _active.TryGetValue(id, out var b) ? b.Channel : 0;
+        }
+    }
+
+    /// <summary>A (re-)handshake completed: send the current key and Play of what plays there (protocol section 5.3).</summary>
+    public void OnSessionEstablished(EndpointRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            if (_arbiter.ActiveOn(record.Id) is { } id && _active.TryGetValue(id, out var broadcast))
+            {
+                SendKeyAndPlay(broadcast, record);
+            }
+        }
+    }
+
+    /// <summary>Revocation (protocol section 10): Bye, drop the session, rekey its channels for the remaining members at once.</summary>
+    public void Revoke(string endpointId)
+    {
+        lock (_gate)
+        {
+            var record = sessions.Find(endpointId);
+            if (record is not null)
+            {
+                SendInner(record, new ByeMessage(ErrorCode.Revoked).TryWrite);
+            }
+
+            foreach (var broadcast in _active.Values)
+            {
+                if (broadcast.Pacer is { } pacer && broadcast.Keys.Members.Contains(endpointId))
+                {
+                    pacer.RemoveMember(endpointId);
+                    var key = broadcast.Keys.Revoke(endpointId);
+                    DistributeKey(broadcast, key);
+                    pacer.ScheduleKey(key, pacer.Frame + (KeySwitchDelayFrames / 5));
+                }
+            }
+
+            if (record is not null)
+            {
+                sessions.Install(record, null);
+            }
+        }
+    }
+
+    public void OnSenderReport(ChannelPacer pacer, long frame, uint packetCount, uint octetCount)
+    {
+        ThreadPool.UnsafeQueueUserWorkItem(_ => SendSenderReport(pacer, frame, packetCount, octetCount), null);
+    }
+
+    public void OnFinished(ChannelPacer pacer, bool completed)
+    {
+        if (completed)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ => EndByChannel(pacer.ChannelId, "programme finished"), null);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _rekeyTimer = time.CreateTimer(_ => RekeyDue(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Graceful shutdown: every broadcast ends with Stop to its members, then every endpoint gets Bye(Shutdown).</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _rekeyTimer?.Dispose();
+        long[] ids;
+        lock (_gate)
+        {
+            ids = [.. _active.Keys];
+        }
+
+        foreach (var id in ids)
+        {
+            End(id, "controller shutting down");
+        }
+
+        foreach (var record in sessions.All)
+        {
+            if (record.Session is not null)
+            {
+                SendInner(record, new ByeMessage(ErrorCode.Shutdown).TryWrite);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _rekeyTimer?.Dispose();
+
+    private bool End(long id, string reason)
+    {
+        ActiveBroadcast? broadcast;
+        lock (_gate)
+        {
+            if (!_active.Remove(id, out broadcast))
+            {
+                return false;
+            }
+
+            var changes = _arbiter.Release(id);
+            foreach (var member in broadcast.Pacer!.Members)
+            {
+                Deactivate(broadcast, member.Endpoint.Id, sendStop: true);
+            }
+
+            foreach (var change in changes)
+            {
+                if (change.Resumed is { } resumed && _active.TryGetValue(resumed, out var waiting))
+                {
+                    Activate(waiting, change.EndpointId);
+                }
+            }
+        }
+
+        broadcast.Pacer.Stop();
+        broadcast.Keys.Dispose();
+        ControllerLog.BroadcastEnded(logger, id, broadcast.Channel, reason);
+        return true;
+    }
+
+    private void EndByChannel(uint channel, string reason)
+    {
+        long? id;
+        lock (_gate)
+        {
+            id = _active.Values.FirstOrDefault(b => b.Channel == channel)?.Id;
+        }
+
+        if (id is { } found)
+        {
+            End(found, reason);
+        }
+    }
+
+    private void Activate(ActiveBroadcast broadcast, string endpointId)
+    {
+        var record = sessions.Find(endpointId);
+        if (record is null)
+        {
+            return;
+        }
+
+        if (!broadcast.Delivery.TryGetValue(endpointId, out var member))
+        {
+            member = new PacerMember(record);
+            broadcast.Delivery[endpointId] = member;
+        }
+
+        broadcast.Keys.AddMember(endpointId);
+        SendKeyAndPlay(broadcast, record);
+        broadcast.Pacer!.AddMember(member);
+    }
+
+    private void Deactivate(ActiveBroadcast broadcast, string endpointId, bool sendStop)
+    {
+        broadcast.Pacer!.RemoveMember(endpointId);
+        broadcast.Keys.RemoveMember(endpointId);
+        if (sendStop && sessions.Find(endpointId) is { } record)
+        {
+            SendCommand(broadcast, record, CommandKind.Stop);
+        }
+    }
+
+    private void SendKeyAndPlay(ActiveBroadcast broadcast, EndpointRecord record)
+    {
+        var key = new ChannelKeyMessage(broadcast.Keys.Current);
+        SendInner(record, key.TryWrite);
+        SendCommand(broadcast, record, CommandKind.Play);
+    }
+
+    private void SendCommand(ActiveBroadcast broadcast, EndpointRecord record, CommandKind kind)
+    {
+        var command = new CommandMessage(
+            Interlocked.Increment(ref _nextCommand), kind, (byte)broadcast.Request.Priority, DefaultVolume, broadcast.Channel,
+            kind == CommandKind.Play ? broadcast.PlayoutStartNtp : 0);
+        SendInner(record, command.TryWrite);
+    }
+
+    private void SendSenderReport(ChannelPacer pacer, long frame, uint packetCount, uint octetCount)
+    {
+        ActiveBroadcast? broadcast;
+        lock (_gate)
+        {
+            broadcast = _active.Values.FirstOrDefault(b => b.Pacer == pacer);
+        }
+
+        if (broadcast is null)
+        {
+            return;
+        }
+
+        var ntp = NtpTimestamp.FromDateTimeOffset(broadcast.StartWall + PacerSchedule.NominalOffset(frame));
+        var report = new SenderReportMessage(new RtcpSenderReport(pacer.ChannelId, ntp, PacerSchedule.RtpTimestampOf(frame), packetCount, octetCount));
+        foreach (var member in pacer.Members)
+        {
+            SendInner(member.Endpoint, report.TryWrite);
+        }
+    }
+
+    private void RekeyDue()
+    {
+        lock (_gate)
+        {
+            foreach (var broadcast in _active.Values)
+            {
+                if (broadcast.Keys.IsRekeyDue && broadcast.Pacer is { } pacer)
+                {
+                    var key = broadcast.Keys.Rekey();
+                    DistributeKey(broadcast, key);
+                    pacer.ScheduleKey(key, pacer.Frame + KeySwitchDelayFrames);
+                    ControllerLog.Rekeyed(logger, broadcast.Channel, key.KeyId, pacer.Members.Count);
+                }
+            }
+        }
+    }
+
+    private void DistributeKey(ActiveBroadcast broadcast, ChannelKey key)
+    {
+        var message = new ChannelKeyMessage(key);
+        foreach (var member in broadcast.Pacer!.Members)
+        {
+            SendInner(member.Endpoint, message.TryWrite);
+        }
+    }
+
+    private delegate bool InnerWriter(Span<byte> destination, out int written);
+
+    private void SendInner(EndpointRecord record, InnerWriter write)
+    {
+        if (record.Session is not { } session)
+        {
+            return;
+        }
+
+        Span<byte> inner = stackalloc byte[ControlChannel.MaxPlaintextSize];
+        if (!write(inner, out var length))
+        {
+            return;
+        }
+
+        byte[]? envelope;
+        try
+        {
+            envelope = session.Seal(inner[..length]);
+        }
+        catch (ObjectDisposedException)
+        {
+            envelope = null; // Replaced by a re-handshake meanwhile; the new session gets its own key and Play.
+        }
+
+        if (envelope is null || !outbox.TryPublishControl(record.CommandTopic, envelope))
+        {
+            ControllerLog.ControlDropped(logger, record.Id, "control message");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Broadcast.Controller.Broadcasts;
+using Broadcast.Controller.Metrics;
+using Broadcast.Controller.Mqtt;
+using Broadcast.Controller.Sessions;
+using Broadcast.Controller.Streaming;
+using Broadcast.Controller.Topology;
+using Broadcast.Protocol.Handshake;
+using Broadcast.Protocol.Identity;
+using Broadcast.Topology;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Broadcast.Controller.Hosting;
+
+/// <summary>Composition of the controller: options, sessions, broker, media socket, streaming engine.</summary>
+public static class ControllerServiceCollectionExtensions
+{
+    /// <summary>Adds the controller and its hosted services (embedded broker, MQTT client, UDP listener, heartbeats).</summary>
+    public static IServiceCollection AddBroadcastController(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ControllerOptions>().BindConfiguration(ControllerOptions.Section).ValidateOnStart();
+        services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateOnStart();
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ControllerOptions>, ControllerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaOptions>, MediaOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaOptions>, MediaBindValidator>());
+
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BroadcastMetrics>();
+        services.TryAddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<ControllerOptions>>().Value.Topology;
+            return new TopologyIndex(TopologyLoader.Load(path), path);
+        });
+        services.TryAddSingleton(sp => ControllerKeys.LoadOrCreate(
+            sp.GetRequiredService<IOptions<ControllerOptions>>().Value.DataDir,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Broadcast.Controller.Identity")));
+        services.TryAddSingleton(sp =>
+        {
+            var path = Path.Combine(sp.GetRequiredService<IOptions<ControllerOptions>>().Value.DataDir, "endpoints.json");
+            var registry = JsonEndpointRegistry.Open(path);
+            ControllerLog.RegistryLoaded(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Broadcast.Controller.Registry"), path, registry.All.Count);
+            return registry;
+        });
+        services.TryAddSingleton<IEndpointRegistry>(sp => sp.GetRequiredService<JsonEndpointRegistry>());
+        services.TryAddSingleton(sp => new ControllerHandshake(
+            sp.GetRequiredService<ControllerIdentity>().KeyPair, sp.GetRequiredService<IEndpointRegistry>(), sp.GetRequiredService<TimeProvider>()));
+
+        services.TryAddSingleton<SessionTable>();
+        services.TryAddSingleton<MqttOutbox>();
+        services.TryAddSingleton<UdpMediaSocket>();
+        services.TryAddSingleton<ProgrammeLibrary>();
+        services.TryAddSingleton<BroadcastManager>();
+        services.TryAddSingleton<ControlPlane>();
+
+        // Start order = registration order; stop order is the reverse: broadcasts stop (Stop, Bye queued) before the
+        // MQTT client drains its outbox and disconnects, and the client before the embedded broker.
+        var brokerMode = configuration.GetSection(BrokerOptions.Section).GetValue(nameof(BrokerOptions.Mode), BrokerMode.Embedded);
+        if (brokerMode == BrokerMode.Embedded)
+        {
+            services.AddHostedService<EmbeddedBroker>();
+        }
+
+        services.AddHostedService<ControllerMqttClient>();
+        services.AddHostedService<UdpRegistrationListener>();
+        services.AddHostedService<HeartbeatMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<BroadcastManager>());
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using Broadcast.Controller.Hosting;
+using Broadcast.Server.Api;
+
+namespace Broadcast.Server;
+
+/// <summary>
+/// Builds the controller host: <c>config/appsettings.json</c> (or <c>--config FILE</c>) under the content root (the
+/// current directory), then <c>BCAST_</c> environment variables, then the command line
+/// (<c>--data-dir</c>, <c>--topology</c>, <c>--urls</c>, or any <c>--Section:Key=value</c>).
+/// </summary>
+public static class ServerApp
+{
+    public const string DefaultUrls = "http://127.0.0.1:8080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddBroadcastConfiguration(args);
+        builder.Services.AddBroadcastController(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrls);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapEndpointsApi();
+        app.MapBroadcastsApi();
+        app.MapMetricsApi();
+        app.Lifetime.ApplicationStarted.Register(() => ServerLog.NoAuthentication(app.Logger, string.Join(", ", app.Urls)));
+        return app;
+    }
+}
