@@ -74,9 +74,6 @@ internal static partial class ControllerLog
     [LoggerMessage(31, LogLevel.Information, "Controller identity {Path}; public key {PublicKey}", EventName = "IdentityLoaded")]
     public static partial void IdentityLoaded(ILogger logger, string path, string publicKey);
 
-    [LoggerMessage(32, LogLevel.Warning, "The control API has NO authentication yet: it listens on loopback only ({Urls})", EventName = "NoAuthentication")]
-    public static partial void NoAuthentication(ILogger logger, string urls);
-
     [LoggerMessage(33, LogLevel.Information, "Endpoint registry {Path}: {Count} endpoints", EventName = "RegistryLoaded")]
     public static partial void RegistryLoaded(ILogger logger, string path, int count);
 }
