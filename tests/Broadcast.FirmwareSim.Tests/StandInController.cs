@@ -77,14 +77,14 @@ internal sealed class StandInController : IAsyncDisposable
     }
 
     /// <summary>Sends ChannelKey and Play to every registered peer.</summary>
-    public async Task StartChannelAsync(ChannelKey key, byte volume)
+    public async Task StartChannelAsync(ChannelKey key, byte volume, ulong playoutStartNtp = 0)
     {
         foreach (var (id, peer) in _peers)
         {
             var inner = new byte[64];
             new ChannelKeyMessage(key).TryWrite(inner, out var n);
             await SendControlAsync(id, peer, inner.AsSpan(0, n).ToArray());
-            new CommandMessage(1, CommandKind.Play, 2, volume, key.ChannelId, 0).TryWrite(inner, out n);
+            new CommandMessage(1, CommandKind.Play, 2, volume, key.ChannelId, playoutStartNtp).TryWrite(inner, out n);
             await SendControlAsync(id, peer, inner.AsSpan(0, n).ToArray());
         }
     }

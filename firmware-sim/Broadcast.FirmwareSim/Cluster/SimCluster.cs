@@ -382,7 +382,7 @@ internal sealed class SimCluster : IAsyncDisposable
             case CommandKind.Play:
                 Player.Volume = command.Volume;
                 Player.Play(command.ChannelId, command.PlayoutStartNtp == 0 ? default : NtpTimestamp.ToDateTimeOffset(command.PlayoutStartNtp));
-                if (_reports.TryGetValue(command.ChannelId, out var report))
+                if (!Player.Clock.Pinned && _reports.TryGetValue(command.ChannelId, out var report))
                 {
                     Player.Clock.Update(report);
                 }

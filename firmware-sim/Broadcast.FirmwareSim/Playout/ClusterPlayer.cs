@@ -21,6 +21,8 @@ internal sealed class ClusterPlayer : IDisposable
     private readonly SimClock _clock;
     private readonly Recorder? _recorder;
     private readonly double _baseDelayMs;
+    private readonly AdaptiveDelay _srDelay;
+    private readonly AdaptiveDelay _pinnedDelay;
     private readonly byte[] _payload = new byte[OpusRtp.MaxPayloadSize];
     private readonly float[] _pcm = new float[Frame];
     private OpusDecoder? _decoder;
@@ -34,7 +36,11 @@ internal sealed class ClusterPlayer : IDisposable
     {
         _clock = clock;
         _baseDelayMs = baseDelayMs;
-        Delay = new AdaptiveDelay(baseDelayMs);
+        _srDelay = new AdaptiveDelay(baseDelayMs);
+
+        // With a pinned playout start the controller's playout delay already holds the buffer; extra delay is added
+        // only when packets arrive after their instant.
+        _pinnedDelay = new AdaptiveDelay(0);
         _recorder = record ? new Recorder() : null;
         _position = clock.NowSample;
         _recorder?.AppendSilence(_position);
@@ -42,7 +48,10 @@ internal sealed class ClusterPlayer : IDisposable
 
     public JitterBuffer Buffer { get; } = new();
 
-    public AdaptiveDelay Delay { get; }
+    /// <summary>Jitter buffer delay added after the mapped instant (sender-report mode: at least the configured 60 ms).</summary>
+    public AdaptiveDelay Delay => Clock.Pinned ? _pinnedDelay : _srDelay;
+
+    private double BaseDelayMs => Clock.Pinned ? 0 : _baseDelayMs;
 
     public PlayoutClock Clock { get; } = new();
 
@@ -73,11 +82,20 @@ internal sealed class ClusterPlayer : IDisposable
 
         Channel = channel;
         PlayoutStart = playoutStart;
+        if (playoutStart != default)
+        {
+            Clock.Pin(playoutStart);
+        }
+        else
+        {
+            Clock.Unpin();
+        }
     }
 
     public void Stop()
     {
         Channel = 0;
+        Clock.Unpin();
         Buffer.Clear();
         _frameOffset = Frame;
     }
@@ -197,7 +215,7 @@ internal sealed class ClusterPlayer : IDisposable
     {
         var timestamp = Buffer.Next;
         var skip = (int)Math.Max(0, _position - Due(timestamp));
-        var skew = (_position - skip - _clock.SampleOf(Clock.ControllerTimeOf(timestamp)) - (_baseDelayMs * 48)) / 48.0;
+        var skew = (_position - skip - _clock.SampleOf(Clock.ControllerTimeOf(timestamp)) - (BaseDelayMs * 48)) / 48.0;
         _decoder ??= new OpusDecoder();
         switch (Buffer.TakeNext(_payload, out var length))
         {
