@@ -11,8 +11,11 @@ internal static class CliApplication
         var root = new RootCommand("Broadcast: IP loudspeaker broadcast controller for district and commune radio.");
         root.Subcommands.Add(EncodeCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
-        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(EndpointCommand.Create());
+        root.Subcommands.Add(BroadcastCommands.Play());
+        root.Subcommands.Add(BroadcastCommands.Stop());
+        root.Subcommands.Add(BroadcastCommands.Status());
         return root;
     }
 

@@ -36,6 +36,7 @@ internal sealed class SimCluster : IAsyncDisposable
     private readonly Dictionary<uint, RtcpSenderReport> _reports = [];
     private readonly SequenceTracker _sequences = new();
     private readonly byte[] _payload = new byte[SecureMediaLayout.MaxPacketSize];
+    private int _disposed;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<IDisposable> _retired = [];
     private IMqttClient? _mqtt;
@@ -589,6 +590,12 @@ internal sealed class SimCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Called by SimulatorHost.StopAsync and again by SimulatorHost.DisposeAsync: the second call has nothing to do.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_mqtt is not null)
         {

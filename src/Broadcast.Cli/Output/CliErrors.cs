@@ -45,6 +45,10 @@ internal static class CliErrors
         {
             return Fail(ExitCodes.BadInput, ex.Message);
         }
+        catch (Commands.ControllerUnreachableException ex)
+        {
+            return Fail(ExitCodes.Failure, ex.Message);
+        }
         catch (UsageException ex)
         {
             return Fail(ExitCodes.Usage, ex.Message);

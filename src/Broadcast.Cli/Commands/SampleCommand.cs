@@ -7,15 +7,15 @@ using Broadcast.Cli.Output;
 namespace Broadcast.Cli.Commands;
 
 /// <summary>
-/// <c>bcast demo</c>: the main job until the controller exists. Makes a sample programme recorded too quietly (as
-/// many field recordings are), runs it through the whole audio pipeline and shows before and after.
+/// <c>bcast sample</c>: makes a sample programme recorded too quietly (as many field recordings are), runs it through
+/// the whole audio pipeline and shows before and after. <c>./bcast demo</c> plays it to the simulated district.
 /// </summary>
-internal static class DemoCommand
+internal static class SampleCommand
 {
     public static Command Create()
     {
         var dir = new Option<string>("--out") { Description = "Directory for the sample and the encoded programme.", DefaultValueFactory = _ => Path.Combine("data", "demo") };
-        var command = new Command("demo", "Encode a generated sample programme and show its loudness before and after.") { dir };
+        var command = new Command("sample", "Make a sample programme, encode it, and show its loudness before and after.") { dir };
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
         {
             var outDir = parse.GetValue(dir)!;

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Broadcast.Cli.Output;
+
+namespace Broadcast.Cli.Commands;
+
+/// <summary><c>bcast play|stop|status</c>: operators' control of a running controller.</summary>
+internal static class BroadcastCommands
+{
+    public static Command Play()
+    {
+        var programme = new Argument<string>("programme") { Description = "Programme file on the controller's machine (Ogg Opus, or any audio file: it is encoded first)." };
+        var target = new Option<string>("--target") { Description = "all | commune:NAME | hamlet:NAME | cluster:ID (comma-separated for several).", DefaultValueFactory = _ => "all" };
+        var priority = new Option<string>("--priority") { Description = "emergency | district | commune | background.", DefaultValueFactory = _ => "district" };
+        var server = ControllerClient.ServerOption();
+        var command = new Command("play", "Start a broadcast of a programme to a target.") { programme, target, priority, server };
+        command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
+        {
+            var path = Path.GetFullPath(parse.GetValue(programme)!);
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"{path}: file not found");
+            }
+
+            using var client = new ControllerClient(parse.GetValue(server)!);
+            var result = await client.SendAsync(HttpMethod.Post, "/api/broadcasts", new { programme = path, target = parse.GetValue(target), priority = parse.GetValue(priority) }, ct).ConfigureAwait(false);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"broadcast {result?["id"]} on channel {result?["channel"]}: {Count(result?["targets"])} endpoints"));
+            var refused = Count(result?["refused"]);
+            if (refused > 0)
+            {
+                Console.Error.WriteLine($"bcast: warning: {refused} endpoints refused (a higher-priority broadcast holds them); see ./bcast status");
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Stop()
+    {
+        var id = new Argument<long>("id") { Description = "Broadcast id (see ./bcast status)." };
+        var server = ControllerClient.ServerOption();
+        var command = new Command("stop", "Stop a broadcast.") { id, server };
+        command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
+        {
+            using var client = new ControllerClient(parse.GetValue(server)!);
+            await client.SendAsync(HttpMethod.Delete, $"/api/broadcasts/{parse.GetValue(id)}", null, ct).ConfigureAwait(false);
+            Console.Out.WriteLine($"stopped broadcast {parse.GetValue(id)}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Status()
+    {
+        var server = ControllerClient.ServerOption();
+        var json = new Option<bool>("--json") { Description = "Print the controller's JSON." };
+        var command = new Command("status", "Endpoints online and active broadcasts of a running controller.") { server, json };
+        command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
+        {
+            using var client = new ControllerClient(parse.GetValue(server)!);
+            var endpoints = await client.SendAsync(HttpMethod.Get, "/api/endpoints", null, ct).ConfigureAwait(false) as JsonArray ?? [];
+            var broadcasts = await client.SendAsync(HttpMethod.Get, "/api/broadcasts", null, ct).ConfigureAwait(false) as JsonArray ?? [];
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(new JsonObject { ["endpoints"] = endpoints.DeepClone(), ["broadcasts"] = broadcasts.DeepClone() }.ToJsonString());
+                return ExitCodes.Ok;
+            }
+
+            var online = endpoints.Count(e => e?["online"]?.GetValue<bool>() == true);
+            Console.Out.WriteLine($"endpoints: {online} online of {endpoints.Count}");
+            foreach (var b in broadcasts)
+            {
+                Console.Out.WriteLine($"broadcast {b?["id"]}: {b?["priority"]} to {Count(b?["targets"])} endpoints, {b?["programme"]}");
+            }
+
+            if (broadcasts.Count == 0)
+            {
+                Console.Out.WriteLine("no active broadcasts");
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static int Count(JsonNode? node) => node is JsonArray a ? a.Count : 0;
+}
