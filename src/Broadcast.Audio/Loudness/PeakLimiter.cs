@@ -29,6 +29,7 @@ internal sealed class PeakLimiter
     private double _boxSum;
     private float _release = 1f;
     private long _n;
+    private int _slot;
 
     public PeakLimiter(double ceilingDbtp, int sampleRate = AudioFormat.SampleRate)
     {
@@ -72,6 +73,7 @@ internal sealed class PeakLimiter
         }
     }
 
+    // Per sample, so no division or modulo: ring positions advance with compare-and-wrap.
     private float Step(float x)
     {
         var size = Lookahead + 1;
@@ -82,16 +84,32 @@ internal sealed class PeakLimiter
         // pushing so the ring (L+1 slots) never holds more than the window.
         if (_dequeCount > 0 && _dequeIndex[_dequeHead] <= _n - size)
         {
-            _dequeHead = (_dequeHead + 1) % size;
+            _dequeHead = _dequeHead + 1 == size ? 0 : _dequeHead + 1;
             _dequeCount--;
         }
 
-        while (_dequeCount > 0 && _dequeValue[(_dequeHead + _dequeCount - 1) % size] >= required)
+        while (_dequeCount > 0)
         {
+            var back = _dequeHead + _dequeCount - 1;
+            if (back >= size)
+            {
+                back -= size;
+            }
+
+            if (_dequeValue[back] < required)
+            {
+                break;
+            }
+
             _dequeCount--;
         }
 
-        var tail = (_dequeHead + _dequeCount) % size;
+        var tail = _dequeHead + _dequeCount;
+        if (tail >= size)
+        {
+            tail -= size;
+        }
+
         _dequeValue[tail] = required;
         _dequeIndex[tail] = _n;
         _dequeCount++;
@@ -99,9 +117,8 @@ internal sealed class PeakLimiter
         var hold = _dequeValue[_dequeHead];
         _release = Math.Min(hold, _release + ((1f - _release) * _releaseStep));
 
-        var slot = (int)(_n % Lookahead);
-        _boxSum += _release - _box[slot];
-        _box[slot] = _release;
+        _boxSum += _release - _box[_slot];
+        _box[_slot] = _release;
         var gain = (float)(_boxSum / Lookahead);
         if (gain < MinimumGain)
         {
@@ -109,8 +126,9 @@ internal sealed class PeakLimiter
         }
 
         // Exactly L samples of delay: the box for this output covers the L gains computed after its input arrived.
-        var delayed = _delay[slot];
-        _delay[slot] = x;
+        var delayed = _delay[_slot];
+        _delay[_slot] = x;
+        _slot = _slot + 1 == Lookahead ? 0 : _slot + 1;
         _n++;
         return delayed * Math.Min(gain, 1f);
     }

@@ -13,12 +13,15 @@ internal sealed class LevelStage
     private readonly PeakLimiter? _limiter;
     private int _toSkip;
 
-    public LevelStage(float gain, PeakLimiter? limiter)
+    /// <param name="gain">Linear gain.</param>
+    /// <param name="limiter">Peak limiter after the gain, or null.</param>
+    /// <param name="measurePeak">False for trial passes that need only the loudness of the result.</param>
+    public LevelStage(float gain, PeakLimiter? limiter, bool measurePeak = true)
     {
         _gain = gain;
         _limiter = limiter;
         _toSkip = limiter?.Lookahead ?? 0;
-        Output = new LoudnessMeter(AudioFormat.Channels, AudioFormat.SampleRate);
+        Output = new LoudnessMeter(AudioFormat.Channels, AudioFormat.SampleRate, measurePeak);
     }
 
     /// <summary>Loudness and true peak of the processed audio (before the codec).</summary>

@@ -301,13 +301,13 @@ public sealed class ProgrammeEncoder
     }
 
     // Limiting takes loudness away with the peaks (1.2 LU on espeak-ng speech with 18 dB crest). Measure the limited
-    // result without writing it and raise the gain by the deficit, at most three times, within the limiter's reduction cap.
+    // result without writing it and raise the gain by the deficit, at most twice, within the limiter's reduction cap.
     private static (double GainDb, LevelStage Level) CompensateLimiter(PcmStore store, LoudnessMeter source, double gainDb, ProgrammeEncoderOptions options)
     {
         var maxGain = options.MaxTruePeakDbtp + options.MaxLimiterReductionDb - source.TruePeakDbtp;
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 2; i++)
         {
-            var trial = new LevelStage(LoudnessNormalizer.ToLinear(gainDb), new PeakLimiter(options.MaxTruePeakDbtp));
+            var trial = new LevelStage(LoudnessNormalizer.ToLinear(gainDb), new PeakLimiter(options.MaxTruePeakDbtp), measurePeak: false);
             ApplyLevel(store, trial, write: false);
             var deficit = options.TargetLufs - trial.Output.IntegratedLufs;
             if (deficit < 0.1 || gainDb >= maxGain)
