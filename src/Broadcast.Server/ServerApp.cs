@@ -1,5 +1,7 @@
 using Broadcast.Controller.Hosting;
+using Broadcast.Controller.Lab;
 using Broadcast.Server.Api;
+using Microsoft.Extensions.Options;
 
 namespace Broadcast.Server;
 
@@ -16,6 +18,7 @@ public static class ServerApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddBroadcastConfiguration(args);
+        RefuseLabModeInProduction(builder);
         builder.Services.AddBroadcastController(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -28,5 +31,20 @@ public static class ServerApp
         app.MapMetricsApi();
         app.Lifetime.ApplicationStarted.Register(() => ServerLog.NoAuthentication(app.Logger, string.Join(", ", app.Urls)));
         return app;
+    }
+
+    /// <summary>
+    /// Protocol section 14: lab mode in a production configuration MUST stop the host. The controller's options
+    /// validation already refuses it on start; checking here first, before any host exists, gives the technician one
+    /// message instead of a start-up failure log with a stack trace.
+    /// </summary>
+    private static void RefuseLabModeInProduction(WebApplicationBuilder builder)
+    {
+        var lab = builder.Configuration.GetSection(LabOptions.Section).Get<LabOptions>() ?? new LabOptions();
+        var result = new LabPolicyValidator(builder.Environment).Validate(Options.DefaultName, lab);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(LabOptions.Section, typeof(LabOptions), result.Failures);
+        }
     }
 }

@@ -34,6 +34,9 @@ internal sealed class BroadcastManager(
     private const int KeySwitchDelayFrames = 50;
     private const byte DefaultVolume = 80;
 
+    // After a programme's last frame: endpoints may hold up to this much beyond the playout delay (adaptive buffer).
+    private static readonly TimeSpan EndMargin = TimeSpan.FromMilliseconds(200);
+
     private readonly Lock _gate = new();
     private readonly BroadcastArbiter _arbiter = new();
     private readonly Dictionary<long, ActiveBroadcast> _active = [];
@@ -190,8 +193,19 @@ internal sealed class BroadcastManager(
     {
         if (completed)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(_ => EndByChannel(pacer.ChannelId, "programme finished"), null);
+            _ = EndAfterPlayoutAsync(pacer.ChannelId);
         }
+    }
+
+    /// <summary>
+    /// The last frame has just been sent but plays a playout delay later (protocol section 11.2), and Stop makes an
+    /// endpoint discard its buffer: ending at once cut the last 500 ms of every programme (seen in the recordings of
+    /// the integration tests). Wait for the tail to play, plus a margin for endpoints whose jitter buffer grew.
+    /// </summary>
+    private async Task EndAfterPlayoutAsync(uint channel)
+    {
+        await Task.Delay(options.Value.PlayoutDelay + EndMargin, time).ConfigureAwait(false);
+        EndByChannel(channel, "programme finished");
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

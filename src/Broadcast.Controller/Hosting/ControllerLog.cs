@@ -76,4 +76,7 @@ internal static partial class ControllerLog
 
     [LoggerMessage(33, LogLevel.Information, "Endpoint registry {Path}: {Count} endpoints", EventName = "RegistryLoaded")]
     public static partial void RegistryLoaded(ILogger logger, string path, int count);
+
+    [LoggerMessage(40, LogLevel.Warning, "Lab mode on: plain RTP/Opus of every broadcast goes to {Destination}; play it with: ffmpeg -protocol_whitelist file,udp,rtp -i {SdpPath} out.wav", EventName = "LabModeStarted")]
+    public static partial void LabModeStarted(ILogger logger, string destination, string sdpPath);
 }

@@ -1,4 +1,5 @@
 using Broadcast.Controller.Broadcasts;
+using Broadcast.Controller.Lab;
 using Broadcast.Controller.Metrics;
 using Broadcast.Controller.Mqtt;
 using Broadcast.Controller.Sessions;
@@ -25,10 +26,13 @@ public static class ControllerServiceCollectionExtensions
         services.AddOptions<ControllerOptions>().BindConfiguration(ControllerOptions.Section).ValidateOnStart();
         services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateOnStart();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateOnStart();
+        services.AddOptions<LabOptions>().BindConfiguration(LabOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ControllerOptions>, ControllerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaOptions>, MediaOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaOptions>, MediaBindValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LabOptions>, LabOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LabOptions>, LabPolicyValidator>());
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
@@ -54,6 +58,8 @@ public static class ControllerServiceCollectionExtensions
 
         services.TryAddSingleton<SessionTable>();
         services.TryAddSingleton<MqttOutbox>();
+        services.TryAddSingleton<LabRtpTap>();
+        services.TryAddSingleton<LabModeService>();
         services.TryAddSingleton<UdpMediaSocket>();
         services.TryAddSingleton<ProgrammeLibrary>();
         services.TryAddSingleton<BroadcastManager>();
@@ -67,6 +73,8 @@ public static class ControllerServiceCollectionExtensions
             services.AddHostedService<EmbeddedBroker>();
         }
 
+        // Lab mode (protocol section 14) writes its SDP and starts warning before any broadcast can start.
+        services.AddHostedService(sp => sp.GetRequiredService<LabModeService>());
         services.AddHostedService<ControllerMqttClient>();
         services.AddHostedService<UdpRegistrationListener>();
         services.AddHostedService<HeartbeatMonitor>();

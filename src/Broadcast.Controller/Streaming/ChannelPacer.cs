@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Broadcast.Controller.Lab;
 using Broadcast.Controller.Metrics;
 using Broadcast.Controller.Mqtt;
 using Broadcast.Protocol.Media;
@@ -23,6 +24,7 @@ internal sealed class ChannelPacer
     private readonly MqttOutbox _outbox;
     private readonly BroadcastMetrics _metrics;
     private readonly IPacerEvents _events;
+    private readonly LabRtpTap? _lab;
     private readonly int _senderReportEvery;
     private readonly Lock _membersGate = new();
     private PacerMember[] _members = [];
@@ -39,6 +41,7 @@ internal sealed class ChannelPacer
         _sealer = new MediaSealer(channelId);
         _sealer.UseKey(key);
         _udp = udp;
+        _lab = udp.Lab;
         _outbox = outbox;
         _metrics = metrics;
         _events = events;
@@ -128,12 +131,15 @@ internal sealed class ChannelPacer
 
             octets = unchecked(octets + (uint)payload.Length);
             SendToMembers(buffer, sealedLength);
+            // Lab mode (protocol section 14): the same frame as plain RTP, one more SendTo; null while off.
+            _lab?.Send(header, payload);
             if (n % _senderReportEvery == 0)
             {
                 _events.OnSenderReport(this, n, unchecked((uint)(n + 1)), octets);
             }
         }
 
+        _lab?.Release(ChannelId);
         _events.OnFinished(this, completed);
     }
 

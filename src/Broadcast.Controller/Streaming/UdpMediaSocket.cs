@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Broadcast.Controller.Lab;
 using Microsoft.Extensions.Options;
 
 namespace Broadcast.Controller.Streaming;
@@ -10,9 +11,10 @@ namespace Broadcast.Controller.Streaming;
 /// </summary>
 internal sealed class UdpMediaSocket : IDisposable
 {
-    public UdpMediaSocket(IOptions<MediaOptions> options)
+    public UdpMediaSocket(IOptions<MediaOptions> options, LabRtpTap? lab = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Lab = lab is { IsOn: true } ? lab : null;
         var bind = IPEndPoint.Parse(options.Value.UdpBind);
         Socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { SendBufferSize = options.Value.SendBufferBytes };
         try
@@ -29,6 +31,12 @@ internal sealed class UdpMediaSocket : IDisposable
     }
 
     public Socket Socket { get; }
+
+    /// <summary>
+    /// The lab-mode plain RTP copy (protocol section 14), null while lab mode is off. It lives here, next to the
+    /// egress it shadows, so every pacer reaches it through the socket it is already given.
+    /// </summary>
+    public LabRtpTap? Lab { get; }
 
     /// <summary>The bound address and port (the real port when Media:UdpBind asked for 0).</summary>
     public IPEndPoint LocalEndPoint { get; }
