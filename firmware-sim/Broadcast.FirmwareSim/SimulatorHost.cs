@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Broadcast.FirmwareSim.Attack;
 using Broadcast.FirmwareSim.Cluster;
 using Broadcast.FirmwareSim.Impairment;
 using Broadcast.FirmwareSim.Playout;
@@ -24,6 +25,8 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly TimeSpan _cpuAtStart;
     private Task _playoutTask = Task.CompletedTask;
     private Task _maintainTask = Task.CompletedTask;
+    private Task _attackTask = Task.CompletedTask;
+    private AttackEngine? _attack;
     private SimReport? _report;
 
     private SimulatorHost(SimContext context, string district, List<SimCluster> clusters, IReadOnlyList<EndpointRegistration> registrations)
@@ -67,10 +70,26 @@ public sealed class SimulatorHost : IAsyncDisposable
         var udp = ResolveControllerUdp(options);
         var context = new SimContext(options, new SimClock(options.Time), logger, udp);
         var clusters = new List<SimCluster>(identities.Count);
-        foreach (var identity in identities)
+        var attackers = ClusterSource.AttackerCount(options);
+        var firstAttacker = identities.Count - Math.Min(attackers, identities.Count);
+        for (var i = 0; i < identities.Count; i++)
         {
+            var identity = identities[i];
             var profile = identity.Spec.DeadZone && options.DeadZoneImpairment is { } dz ? dz : options.Impairment;
-            clusters.Add(new SimCluster(identity.Spec, identity.KeyPair, identity.ControllerKey, identity.District, context, profile, StableSeed(options.Seed, identity.Spec.Id)));
+            profile = options.GroupImpairments.LastOrDefault(g => g.Matches(identity.Spec))?.Profile ?? profile;
+            AttackerState? attack = null;
+            if (i >= firstAttacker && attackers > 0)
+            {
+                var kinds = AttackKinds.ForAttacker(options.Attacks, i - firstAttacker, attackers);
+                attack = new AttackerState(kinds);
+                AttackLog.AttackerChosen(logger, identity.Spec.Id, string.Join(',', AttackKinds.Names(kinds)));
+            }
+
+            clusters.Add(new SimCluster(identity.Spec, identity.KeyPair, identity.ControllerKey, identity.District, context, profile, StableSeed(options.Seed, identity.Spec.Id))
+            {
+                Attack = attack,
+                SkipOriginCheck = options.TestOnlySkipOriginCheck.Contains(identity.Spec.Id),
+            });
         }
 
         var registrations = identities
@@ -83,6 +102,12 @@ public sealed class SimulatorHost : IAsyncDisposable
         await Parallel.ForEachAsync(clusters, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (c, ct) => await c.StartAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);
         host._playoutTask = Task.Factory.StartNew(() => host._playout.RunAsync(host._stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         host._maintainTask = Task.Run(() => host.MaintainAsync(host._stop.Token), CancellationToken.None);
+        if (attackers > 0)
+        {
+            host._attack = new AttackEngine(context, clusters);
+            host._attackTask = Task.Run(() => host._attack.RunAsync(host._stop.Token), CancellationToken.None);
+        }
+
         return host;
     }
 
@@ -122,6 +147,12 @@ public sealed class SimulatorHost : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         await _playoutTask.ConfigureAwait(false);
         await _maintainTask.ConfigureAwait(false);
+        await _attackTask.ConfigureAwait(false);
+        if (_attack is not null)
+        {
+            await _attack.DisposeAsync().ConfigureAwait(false);
+        }
+
         var entries = Snapshot();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart).TotalSeconds;
         _report = new SimReport
@@ -204,6 +235,10 @@ public sealed class SimulatorHost : IAsyncDisposable
         Id = c.Spec.Id,
         Commune = c.Spec.Commune,
         Hamlet = c.Spec.Hamlet,
+        Attacker = c.Attack is not null,
+        PlayedFromAttackerMs = c.Player.Stats.AttackerFrames * 20,
+        AttackerPacketsReceived = c.AttackerPacketsSeen,
+        Attack = c.Attack?.ToReport(),
         HandshakeOk = c.HandshakeOk,
         Online = c.Online,
         PacketsReceived = c.PacketsReceived,

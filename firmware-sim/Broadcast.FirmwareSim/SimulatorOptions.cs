@@ -1,3 +1,4 @@
+using Broadcast.FirmwareSim.Attack;
 using Broadcast.FirmwareSim.Impairment;
 
 namespace Broadcast.FirmwareSim;
@@ -49,6 +50,21 @@ public sealed record SimulatorOptions
 
     /// <summary>Impairment for dead-zone hamlets; null = same as everyone.</summary>
     internal ImpairmentProfile? DeadZoneImpairment { get; init; }
+
+    /// <summary>Per-group impairments (--impair SELECTOR=PROFILE, topology "impairments"); the last match wins over <see cref="Impairment"/>.</summary>
+    internal IReadOnlyList<GroupImpairment> GroupImpairments { get; init; } = [];
+
+    /// <summary>Attack mode (--attack): what attacker clusters do; None = every cluster honest.</summary>
+    public AttackKind Attacks { get; init; }
+
+    /// <summary>Number of attacker clusters (--attackers); null = one per selected attack.</summary>
+    public int? Attackers { get; init; }
+
+    /// <summary>
+    /// TEST SEAM, never bound to a command-line option: clusters (ids) that accept any origin tag, the negative
+    /// control proving that <c>playedFromAttackerMs</c> would catch a receiver that does not check origins.
+    /// </summary>
+    internal IReadOnlySet<string> TestOnlySkipOriginCheck { get; init; } = new HashSet<string>();
 
     /// <summary>Seed of the impairment random generators.</summary>
     public int Seed { get; init; } = 1;

@@ -7,6 +7,7 @@ using Broadcast.Protocol.Rtp;
 namespace Broadcast.FirmwareSim.Tests;
 
 /// <summary>Five simulated clusters against a stand-in controller on loopback, real broker, real UDP, real Opus.</summary>
+[Collection("Loopback")]
 public sealed class LoopbackTests
 {
     private const int Rate = 48_000;

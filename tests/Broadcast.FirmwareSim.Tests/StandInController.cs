@@ -8,6 +8,7 @@ using Broadcast.Protocol.Identity;
 using Broadcast.Protocol.Media;
 using Broadcast.Protocol.Rtp;
 using MQTTnet;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
@@ -15,7 +16,8 @@ namespace Broadcast.FirmwareSim.Tests;
 
 /// <summary>
 /// A minimal controller built from Broadcast.Protocol for the simulator's loopback tests: embedded broker, answers
-/// Hellos, learns UDP addresses from UDP registration, sends ChannelKey, Play, sender reports and sealed media.
+/// Hellos (checking the IP binding against the broker-observed client address, as the real controller's embedded
+/// broker does), learns UDP addresses from UDP registration, sends ChannelKey, Play, sender reports and sealed media.
 /// </summary>
 internal sealed class StandInController : IAsyncDisposable
 {
@@ -26,6 +28,7 @@ internal sealed class StandInController : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Peer> _peers = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _udpLoop;
+    private const string PeerProperty = "x-standin-peer";
     private string _district = "";
 
     private StandInController(MqttServer server, IMqttClient client, int port, Socket udp)
@@ -50,10 +53,36 @@ internal sealed class StandInController : IAsyncDisposable
 
     public int StatusCount => _peers.Values.Sum(p => p.Statuses);
 
+    /// <summary>Hellos refused, by reason (the controller sends nothing back for these).</summary>
+    public ConcurrentDictionary<HandshakeStatus, int> Refusals { get; } = new();
+
+    /// <summary>Hellos accepted, by endpoint id.</summary>
+    public ConcurrentDictionary<string, int> Accepted { get; } = new();
+
     public static async Task<StandInController> StartAsync()
     {
         var port = FreeTcpPort();
         var server = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder().WithDefaultEndpoint().WithDefaultEndpointPort(port).Build());
+        server.ClientConnectedAsync += e =>
+        {
+            if (e.RemoteEndPoint is IPEndPoint ip)
+            {
+                e.SessionItems["peer"] = ip.Address;
+            }
+
+            return Task.CompletedTask;
+        };
+        server.InterceptingPublishAsync += e =>
+        {
+            e.ApplicationMessage.UserProperties?.RemoveAll(p => p.Name == PeerProperty);
+            if (e.SessionItems["peer"] is IPAddress peer)
+            {
+                e.ApplicationMessage.UserProperties ??= [];
+                e.ApplicationMessage.UserProperties.Add(new MqttUserProperty(PeerProperty, new ReadOnlyMemory<byte>(System.Text.Encoding.ASCII.GetBytes(peer.ToString()))));
+            }
+
+            return Task.CompletedTask;
+        };
         await server.StartAsync();
         var client = new MqttClientFactory().CreateMqttClient();
         await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("controller").Build());
@@ -144,17 +173,26 @@ internal sealed class StandInController : IAsyncDisposable
         HelloResult result;
         lock (_handshake)
         {
-            result = _handshake.ConsumeHello(payload, id, null, session);
+            result = _handshake.ConsumeHello(payload, id, ObservedAddress(e.ApplicationMessage), session);
         }
 
         if (!result.IsAccepted || result.Keys is null)
         {
+            Refusals.AddOrUpdate(result.Status, 1, (_, n) => n + 1);
             return;
         }
+
+        Accepted.AddOrUpdate(id, 1, (_, n) => n + 1);
 
         _peers[id] = new Peer(result.Keys.CreateControlChannel(), result.Keys.CreateOriginAuthenticator());
         await _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(Topics.Session(_district, id).Topic)
             .WithPayload(session.AsSpan(0, result.SessionLength).ToArray()).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+    }
+
+    private static IPAddress? ObservedAddress(MqttApplicationMessage message)
+    {
+        var property = message.UserProperties?.FirstOrDefault(p => p.Name == PeerProperty);
+        return property is null ? null : IPAddress.Parse(System.Text.Encoding.ASCII.GetString(property.ValueBuffer.Span));
     }
 
     private static bool OpenStatus(Peer peer, ReadOnlySpan<byte> envelope)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Broadcast.FirmwareSim.Attack;
 using Broadcast.FirmwareSim.Impairment;
 
 namespace Broadcast.FirmwareSim.Cli;
@@ -28,12 +29,15 @@ internal static class SimulatorCommand
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the impairments", DefaultValueFactory = _ => 1 };
     private static readonly Option<string?> Heartbeat = new("--heartbeat") { Description = "Heartbeat period (default 15s)" };
     private static readonly Option<string?> Buffer = new("--jitter-buffer") { Description = "Minimum jitter buffer delay (default 60ms)" };
+    private static readonly Option<string[]> Impair = new("--impair") { Description = "Impairment of a group, repeatable: \"commune:Y Tý=loss:10%,jitter:40ms\" (selectors commune:, hamlet:, cluster:, dead-zone, all)" };
+    private static readonly Option<string?> Attacks = new("--attack") { Description = "Attack mode: forge,replay,reroute,wrong-ip (any subset, or all); see firmware-sim/README.md" };
+    private static readonly Option<int?> Attackers = new("--attackers") { Description = "Number of attacker clusters (default: one per selected attack)" };
     private static readonly Option<bool> Plain = new("--plain") { Description = "Plain summary lines even on a terminal" };
 
     public static RootCommand Create(Func<SimulatorOptions, bool, CancellationToken, Task<int>> run)
     {
         var root = new RootCommand("Simulates a district of IP loudspeaker clusters against a Broadcast controller.");
-        foreach (var option in new Option[] { Topology, Clusters, Controller, ControllerUdp, Credentials, GenerateKeys, ControllerKey, WriteRegistry, Seconds, ReportFile, Record, District, Loss, LossModel, Latency, Jitter, Outage, Bandwidth, DeadZone, Seed, Heartbeat, Buffer, Plain })
+        foreach (var option in new Option[] { Topology, Clusters, Controller, ControllerUdp, Credentials, GenerateKeys, ControllerKey, WriteRegistry, Seconds, ReportFile, Record, District, Loss, LossModel, Latency, Jitter, Outage, Bandwidth, DeadZone, Seed, Heartbeat, Buffer, Impair, Attacks, Attackers, Plain })
         {
             root.Options.Add(option);
         }
@@ -92,6 +96,31 @@ internal static class SimulatorCommand
             return false;
         }
 
+        var groups = new List<GroupImpairment>();
+        foreach (var text in result.GetValue(Impair) ?? [])
+        {
+            if (!GroupImpairment.TryParse(text, out var group, out var why))
+            {
+                error = $"--impair: {why}";
+                return false;
+            }
+
+            groups.Add(group!);
+        }
+
+        var attacks = AttackKind.None;
+        if (result.GetValue(Attacks) is { } attackText && !AttackKinds.TryParse(attackText, out attacks, out var attackError))
+        {
+            error = $"--attack: {attackError}";
+            return false;
+        }
+
+        if (result.GetValue(Attackers) is { } attackerCount && (attackerCount <= 0 || attacks == AttackKind.None))
+        {
+            error = attacks == AttackKind.None ? "--attackers needs --attack" : $"--attackers {attackerCount}: give a positive number";
+            return false;
+        }
+
         var heartbeat = TimeSpan.FromSeconds(15);
         if (result.GetValue(Heartbeat) is { } hb && (!Units.TryParseDuration(hb, out heartbeat) || heartbeat < TimeSpan.FromSeconds(1)))
         {
@@ -135,6 +164,9 @@ internal static class SimulatorCommand
             Impairment = profile,
             DeadZoneImpairment = result.GetValue(DeadZone) ? ImpairmentProfile.DeadZone : null,
             Seed = result.GetValue(Seed),
+            GroupImpairments = groups,
+            Attacks = attacks,
+            Attackers = result.GetValue(Attackers),
             Heartbeat = heartbeat,
             JitterTargetMs = buffer.TotalMilliseconds,
         };

@@ -34,6 +34,15 @@ internal static class ClusterSource
             }
         }
 
+        if (options.Attacks != Attack.AttackKind.None && options.GenerateKeys)
+        {
+            // Attack mode with generated keys: the attackers are extra provisioned clusters of their own commune.
+            for (var i = 0; i < AttackerCount(options); i++)
+            {
+                specs.Add(ToSpec("attacker", "attacker", $"ATK-{i + 1:D2}", $"127.66.0.{i + 1}/32", "udp", false));
+            }
+        }
+
         var district = options.District ?? topology.District.Id;
         if (options.GenerateKeys)
         {
@@ -71,6 +80,10 @@ internal static class ClusterSource
 
         return (options.District ?? result.FirstOrDefault()?.District ?? district, result);
     }
+
+    /// <summary>Number of attacker clusters: --attackers, else one per selected attack.</summary>
+    public static int AttackerCount(SimulatorOptions options) =>
+        options.Attacks == Attack.AttackKind.None ? 0 : options.Attackers ?? Attack.AttackKinds.Names(options.Attacks).Count;
 
     /// <summary>Writes the registry of generated endpoints: [{id, commune, hamlet, publicKey, bind}].</summary>
     public static void WriteRegistry(string path, IEnumerable<ClusterIdentity> clusters)

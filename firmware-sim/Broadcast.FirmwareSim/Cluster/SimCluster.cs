@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using Broadcast.FirmwareSim.Attack;
 using Broadcast.FirmwareSim.Impairment;
 using Broadcast.FirmwareSim.Playout;
 using Broadcast.Protocol.Control;
@@ -36,6 +37,7 @@ internal sealed class SimCluster : IAsyncDisposable
     private readonly Dictionary<uint, RtcpSenderReport> _reports = [];
     private readonly SequenceTracker _sequences = new();
     private readonly byte[] _payload = new byte[SecureMediaLayout.MaxPacketSize];
+    private readonly byte[] _retagged = new byte[SecureMediaLayout.MaxPacketSize];
     private int _disposed;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<IDisposable> _retired = [];
@@ -82,6 +84,30 @@ internal sealed class SimCluster : IAsyncDisposable
 
     public ImpairmentProfile Impairment => _link.Profile;
 
+    /// <summary>Set for attacker clusters (attack mode): what it holds and captured.</summary>
+    public AttackerState? Attack { get; init; }
+
+    /// <summary>
+    /// TEST SEAM ONLY (negative control of the attack classifier): accept any origin tag. Set from
+    /// <see cref="SimulatorOptions.TestOnlySkipOriginCheck"/>, which no command-line option reaches.
+    /// </summary>
+    public bool SkipOriginCheck { get; init; }
+
+    /// <summary>Attacker datagrams (from the simulator's attack registry) that reached this cluster's receive path.</summary>
+    public long AttackerPacketsSeen { get; private set; }
+
+    /// <summary>Local UDP endpoint media arrives on (null for MQTT media or a failed bind).</summary>
+    public IPEndPoint? MediaEndPoint { get; private set; }
+
+    /// <summary>The cluster's static key pair (what its credentials file holds).</summary>
+    public StaticKeyPair KeyPair => _keyPair;
+
+    /// <summary>The pinned controller public key.</summary>
+    public X25519PublicKey ControllerKey => _controllerKey;
+
+    /// <summary>District of its topics.</summary>
+    public string District => _district;
+
     /// <summary>Runs <paramref name="action"/> under the cluster lock (for consistent snapshots).</summary>
     public T Read<T>(Func<SimCluster, T> action)
     {
@@ -99,6 +125,7 @@ internal sealed class SimCluster : IAsyncDisposable
             {
                 _udp = new Socket(Spec.LocalAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
                 _udp.Bind(new IPEndPoint(Spec.LocalAddress, 0));
+                MediaEndPoint = (IPEndPoint?)_udp.LocalEndPoint;
                 _receiveLoop = Task.Run(() => ReceiveLoopAsync(_stop.Token), CancellationToken.None);
             }
             catch (SocketException e)
@@ -223,6 +250,7 @@ internal sealed class SimCluster : IAsyncDisposable
             }
 
             _helloSentAt = _context.Clock.Elapsed;
+            Attack?.CaptureHello(hello);
         }
 
         await PublishAsync(Topics.Hello(_district, Spec.Id), hello, cancellationToken).ConfigureAwait(false);
@@ -374,6 +402,7 @@ internal sealed class SimCluster : IAsyncDisposable
         }
 
         receiver.InstallKey(message.ToChannelKey());
+        Attack?.OnChannelKey(message);
     }
 
     private void Apply(CommandMessage command)
@@ -471,14 +500,35 @@ internal sealed class SimCluster : IAsyncDisposable
             return;
         }
 
+        var fromAttacker = _context.Attacks.Active && _context.Attacks.Contains(packet);
+        if (fromAttacker)
+        {
+            AttackerPacketsSeen++;
+        }
+
+        var original = packet;
+        if (SkipOriginCheck && _origin is not null && packet.Length >= SecureMediaLayout.Overhead)
+        {
+            // Negative control: re-tag with our own key, i.e. behave as if the origin tag were not checked.
+            packet.CopyTo(_retagged);
+            var sealedLength = packet.Length - SecureMediaLayout.OriginTagSize;
+            _origin.WriteTag(packet[..sealedLength], _retagged.AsSpan(sealedLength, SecureMediaLayout.OriginTagSize));
+            packet = _retagged.AsSpan(0, original.Length);
+        }
+
         var status = receiver.TryOpen(packet, _payload, out var header, out var length);
         switch (status)
         {
             case MediaOpenStatus.Ok:
                 _sequences.Add(header.SequenceNumber);
+                if (Attack is not null && !fromAttacker)
+                {
+                    Attack.Capture(original, _context.Clock.Elapsed);
+                }
+
                 if (ssrc == Player.Channel)
                 {
-                    var result = Player.OnFrame(header.Timestamp, _payload.AsSpan(0, length), arrival);
+                    var result = Player.OnFrame(header.Timestamp, _payload.AsSpan(0, length), arrival, fromAttacker);
                     if (result == Playout.JitterInsertResult.Late)
                     {
                         Rejected.Late++;
@@ -495,6 +545,45 @@ internal sealed class SimCluster : IAsyncDisposable
             default:
                 Rejected.Auth++;
                 break;
+        }
+    }
+
+    /// <summary>Attack mode: sends a raw datagram from this cluster's own media socket (its own address).</summary>
+    public async Task<bool> SendUdpAsync(byte[] datagram, IPEndPoint to, CancellationToken cancellationToken)
+    {
+        var socket = _udp;
+        if (socket is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await socket.SendToAsync(datagram, SocketFlags.None, to, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SocketException e)
+        {
+            ClusterLog.SendFailed(_context.Logger, Spec.Id, e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Attack mode: publishes raw bytes on a topic over this cluster's own broker connection.</summary>
+    public Task PublishRawAsync(TopicSpec topic, byte[] payload, CancellationToken cancellationToken) => PublishAsync(topic, payload, cancellationToken);
+
+    /// <summary>Attack mode: the origin tag this cluster's own media-auth key gives (all an attacker can compute).</summary>
+    public bool TryWriteOwnTag(ReadOnlySpan<byte> sealedPacket, Span<byte> tag)
+    {
+        lock (_gate)
+        {
+            if (_origin is null)
+            {
+                return false;
+            }
+
+            _origin.WriteTag(sealedPacket, tag);
+            return true;
         }
     }
 

@@ -17,4 +17,7 @@ internal sealed class SimContext(SimulatorOptions options, SimClock clock, ILogg
     public IPEndPoint ControllerUdp { get; } = controllerUdp;
 
     public MqttClientFactory MqttFactory { get; } = new();
+
+    /// <summary>Every datagram attacker clusters sent (attack mode), so honest clusters can classify what they played.</summary>
+    public Attack.AttackRegistry Attacks { get; } = new();
 }

@@ -25,6 +25,7 @@ internal sealed class ClusterPlayer : IDisposable
     private readonly AdaptiveDelay _pinnedDelay;
     private readonly byte[] _payload = new byte[OpusRtp.MaxPayloadSize];
     private readonly float[] _pcm = new float[Frame];
+    private readonly HashSet<uint> _attackerTimestamps = [];
     private OpusDecoder? _decoder;
     private long _position;
     private int _frameOffset = Frame;
@@ -101,7 +102,11 @@ internal sealed class ClusterPlayer : IDisposable
     }
 
     /// <summary>An authenticated frame arrived (at <paramref name="arrival"/> on the local wall-clock estimate).</summary>
-    public JitterInsertResult OnFrame(uint rtpTimestamp, ReadOnlySpan<byte> opus, DateTimeOffset arrival)
+    /// <param name="rtpTimestamp">RTP timestamp of the frame.</param>
+    /// <param name="opus">Opus payload.</param>
+    /// <param name="arrival">Arrival on the local wall-clock estimate.</param>
+    /// <param name="fromAttacker">True when the simulator's attack registry says an attacker cluster sent it (classification only).</param>
+    public JitterInsertResult OnFrame(uint rtpTimestamp, ReadOnlySpan<byte> opus, DateTimeOffset arrival, bool fromAttacker = false)
     {
         if (Clock.HasMapping)
         {
@@ -119,6 +124,22 @@ internal sealed class ClusterPlayer : IDisposable
         if (result == JitterInsertResult.Late)
         {
             Stats.Late++;
+        }
+        else if (result == JitterInsertResult.Accepted)
+        {
+            if (fromAttacker)
+            {
+                if (_attackerTimestamps.Count > 4096)
+                {
+                    _attackerTimestamps.Clear();
+                }
+
+                _attackerTimestamps.Add(rtpTimestamp);
+            }
+            else if (_attackerTimestamps.Count > 0)
+            {
+                _attackerTimestamps.Remove(rtpTimestamp);
+            }
         }
 
         return result;
@@ -222,6 +243,10 @@ internal sealed class ClusterPlayer : IDisposable
             case JitterTakeResult.Frame:
                 Decode(_payload.AsSpan(0, length), fec: false);
                 Stats.PlayedFrames++;
+                if (_attackerTimestamps.Count > 0 && _attackerTimestamps.Remove(timestamp))
+                {
+                    Stats.AttackerFrames++;
+                }
                 _emptyFrames = 0;
                 break;
             case JitterTakeResult.Missing:

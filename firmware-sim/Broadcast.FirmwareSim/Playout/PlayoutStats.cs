@@ -13,6 +13,9 @@ internal sealed class PlayoutStats
 
     public long Outages { get; set; }
 
+    /// <summary>Frames played that an attacker cluster sent (attack mode); stays 0 when the origin tag is checked.</summary>
+    public long AttackerFrames { get; set; }
+
     /// <summary>Sum of playout offsets (ms) over played frames, for the mean skew.</summary>
     public double SkewSumMs { get; set; }
 

@@ -36,6 +36,12 @@ public sealed record ClusterReport
 
     public long PlayedFromAttackerMs { get; init; }
 
+    /// <summary>Datagrams sent by attacker clusters that reached this cluster (after its simulated link).</summary>
+    public long AttackerPacketsReceived { get; init; }
+
+    /// <summary>Attacker clusters only: what it sent, to whom.</summary>
+    public Attack.AttackReport? Attack { get; init; }
+
     public long Outages { get; init; }
 
     public long LinkDropped { get; init; }
