@@ -114,18 +114,33 @@ internal static class EndpointCommand
     {
         var dataDir = DataDirOption();
         var id = new Option<string>("--id") { Description = "Endpoint id to revoke.", Required = true };
-        var command = new Command("revoke", "Revoke an endpoint: its key is refused from now on.") { dataDir, id };
-        command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
+        var server = new Option<string?>("--server")
         {
-            var registry = new DataDirectory(parse.GetValue(dataDir)!).OpenRegistry();
+            Description = $"Tell a running controller through its API (e.g. {ControllerClient.DefaultServer}): it revokes in its own registry and at once sends Bye, drops the session and rekeys. Without it, only DATA/endpoints.json is changed.",
+        };
+        var command = new Command("revoke", "Revoke an endpoint: its key is refused from now on.") { dataDir, id, server };
+        command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
+        {
             var endpointId = parse.GetValue(id)!;
+            if (parse.GetValue(server) is { } url)
+            {
+                using var client = new ControllerClient(url);
+                var result = await client.SendAsync(HttpMethod.Post, $"/api/endpoints/{Uri.EscapeDataString(endpointId)}/revoke", null, ct).ConfigureAwait(false);
+                var applied = result?["applied"]?.GetValue<bool>() ?? false;
+                Console.Out.WriteLine(applied
+                    ? $"revoked {endpointId}; the running controller at {url} was told: Bye sent, session dropped, its channels rekeyed, its key refused from now on"
+                    : $"{endpointId} was already revoked; the running controller at {url} was told and had already carried it out");
+                return ExitCodes.Ok;
+            }
+
+            var registry = new DataDirectory(parse.GetValue(dataDir)!).OpenRegistry();
             if (!registry.Revoke(endpointId))
             {
                 throw new UsageException($"endpoint {endpointId} is not in the registry {registry.FilePath}");
             }
 
-            Console.Out.WriteLine($"revoked {endpointId}; a running controller refuses its key after it reloads the registry");
-            return Task.FromResult(ExitCodes.Ok);
+            Console.Out.WriteLine($"revoked {endpointId} in {registry.FilePath}; no running controller was told directly (one using this data directory notices the change within seconds; pass --server URL to tell it at once)");
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -32,6 +32,9 @@ internal sealed class BroadcastManager(
 {
     // A rekeyed channel keeps sealing under the old key this many frames (1 s) so the new key reaches members first.
     private const int KeySwitchDelayFrames = 50;
+
+    // After a revocation the switch comes sooner: 10 frames (200 ms, protocol section 11.2).
+    private const int RevocationKeySwitchFrames = 10;
     private const byte DefaultVolume = 80;
 
     // After a programme's last frame: endpoints may hold up to this much beyond the playout delay (adaptive buffer).
@@ -40,6 +43,7 @@ internal sealed class BroadcastManager(
     private readonly Lock _gate = new();
     private readonly BroadcastArbiter _arbiter = new();
     private readonly Dictionary<long, ActiveBroadcast> _active = [];
+    private readonly HashSet<string> _revoked = new(StringComparer.Ordinal);
     private long _nextId;
     private uint _nextChannel;
     private uint _nextCommand;
@@ -138,7 +142,7 @@ internal sealed class BroadcastManager(
     {
         lock (_gate)
         {
-            return _arbiter.ActiveOn(endpointId) is { } id && _active.TryGetValue(id, out var b) ? b.Channel : 0;
+            return !_revoked.Contains(endpointId) && _arbiter.ActiveOn(endpointId) is { } id && _active.TryGetValue(id, out var b) ? b.Channel : 0;
         }
     }
 
@@ -148,39 +152,60 @@ internal sealed class BroadcastManager(
         ArgumentNullException.ThrowIfNull(record);
         lock (_gate)
         {
-            if (_arbiter.ActiveOn(record.Id) is { } id && _active.TryGetValue(id, out var broadcast))
+            if (!_revoked.Contains(record.Id) && _arbiter.ActiveOn(record.Id) is { } id && _active.TryGetValue(id, out var broadcast))
             {
                 SendKeyAndPlay(broadcast, record);
             }
         }
     }
 
-    /// <summary>Revocation (protocol section 10): Bye, drop the session, rekey its channels for the remaining members at once.</summary>
-    public void Revoke(string endpointId)
+    /// <summary>
+    /// Revocation (protocol section 10): Bye(revoked) first, then the endpoint leaves every channel it holds or held
+    /// a key of, those channels are rekeyed at once (the new key goes only to the remaining members, sealing switches
+    /// <see cref="RevocationKeySwitchFrames"/> later, protocol section 11.2), no origin tag is written for it any more
+    /// and its session is dropped. It is never activated again until <see cref="Reinstate"/>.
+    /// </summary>
+    /// <returns>Whether a Bye was queued (the endpoint had a session) and how many channels were rekeyed.</returns>
+    public (bool ByeSent, int ChannelsRekeyed) Revoke(string endpointId)
     {
+        ArgumentNullException.ThrowIfNull(endpointId);
         lock (_gate)
         {
+            _revoked.Add(endpointId);
             var record = sessions.Find(endpointId);
-            if (record is not null)
-            {
-                SendInner(record, new ByeMessage(ErrorCode.Revoked).TryWrite);
-            }
+            var byeSent = record?.Session is not null && SendInner(record, new ByeMessage(ErrorCode.Revoked).TryWrite);
 
+            var rekeyed = 0;
             foreach (var broadcast in _active.Values)
             {
-                if (broadcast.Pacer is { } pacer && broadcast.Keys.Members.Contains(endpointId))
+                // Delivery: a preempted member still holds the key it was sent; that channel must move on too.
+                if (broadcast.Pacer is { } pacer && (broadcast.Keys.Members.Contains(endpointId) || broadcast.Delivery.ContainsKey(endpointId)))
                 {
                     pacer.RemoveMember(endpointId);
                     var key = broadcast.Keys.Revoke(endpointId);
                     DistributeKey(broadcast, key);
-                    pacer.ScheduleKey(key, pacer.Frame + (KeySwitchDelayFrames / 5));
+                    pacer.ScheduleKey(key, pacer.Frame + RevocationKeySwitchFrames);
+                    ControllerLog.Rekeyed(logger, broadcast.Channel, key.KeyId, pacer.Members.Count);
+                    rekeyed++;
                 }
             }
 
             if (record is not null)
             {
+                // The pacers no longer list it, and without a session nothing can tag or seal for it.
                 sessions.Install(record, null);
             }
+
+            return (byeSent, rekeyed);
+        }
+    }
+
+    /// <summary>The registry lists <paramref name="endpointId"/> as not revoked again (re-provisioned with a new key).</summary>
+    public void Reinstate(string endpointId)
+    {
+        lock (_gate)
+        {
+            _revoked.Remove(endpointId);
         }
     }
 
@@ -290,7 +315,7 @@ internal sealed class BroadcastManager(
     private void Activate(ActiveBroadcast broadcast, string endpointId)
     {
         var record = sessions.Find(endpointId);
-        if (record is null)
+        if (record is null || _revoked.Contains(endpointId))
         {
             return;
         }
@@ -380,17 +405,17 @@ internal sealed class BroadcastManager(
 
     private delegate bool InnerWriter(Span<byte> destination, out int written);
 
-    private void SendInner(EndpointRecord record, InnerWriter write)
+    private bool SendInner(EndpointRecord record, InnerWriter write)
     {
         if (record.Session is not { } session)
         {
-            return;
+            return false;
         }
 
         Span<byte> inner = stackalloc byte[ControlChannel.MaxPlaintextSize];
         if (!write(inner, out var length))
         {
-            return;
+            return false;
         }
 
         byte[]? envelope;
@@ -406,6 +431,9 @@ internal sealed class BroadcastManager(
         if (envelope is null || !outbox.TryPublishControl(record.CommandTopic, envelope))
         {
             ControllerLog.ControlDropped(logger, record.Id, "control message");
+            return false;
         }
+
+        return true;
     }
 }

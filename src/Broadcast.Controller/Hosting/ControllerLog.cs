@@ -68,6 +68,9 @@ internal static partial class ControllerLog
     [LoggerMessage(25, LogLevel.Warning, "A {What} for endpoint {Endpoint} could not be queued (session gone or MQTT queue full)", EventName = "ControlDropped")]
     public static partial void ControlDropped(ILogger logger, string endpoint, string what);
 
+    [LoggerMessage(26, LogLevel.Warning, "Endpoint {Endpoint} REVOKED (trigger: {Trigger}): Bye(revoked) {ByeSent}, session dropped, removed from {Channels} channels and rekeyed them; its Hellos are refused from now on", EventName = "EndpointRevoked")]
+    public static partial void EndpointRevoked(ILogger logger, string endpoint, string trigger, string byeSent, int channels);
+
     [LoggerMessage(30, LogLevel.Information, "Created controller identity {Path}; public key {PublicKey} (give it to bcast endpoint provision)", EventName = "IdentityCreated")]
     public static partial void IdentityCreated(ILogger logger, string path, string publicKey);
 
@@ -76,6 +79,15 @@ internal static partial class ControllerLog
 
     [LoggerMessage(33, LogLevel.Information, "Endpoint registry {Path}: {Count} endpoints", EventName = "RegistryLoaded")]
     public static partial void RegistryLoaded(ILogger logger, string path, int count);
+
+    [LoggerMessage(34, LogLevel.Warning, "Endpoint registry {Path} could not be re-read ({Trigger}): {Error}; keeping what was loaded, retrying at the next check", EventName = "RegistryReloadFailed")]
+    public static partial void RegistryReloadFailed(ILogger logger, string path, string trigger, string error);
+
+    [LoggerMessage(35, LogLevel.Warning, "Watching {Path} for changes failed: {Error}; relying on the periodic check every {Interval}", EventName = "RegistryWatchFailed")]
+    public static partial void RegistryWatchFailed(ILogger logger, string path, string error, TimeSpan interval);
+
+    [LoggerMessage(36, LogLevel.Information, "Endpoint registry {Path} re-read ({Trigger}): {Count} endpoints, {Revoked} revoked", EventName = "RegistryReloaded")]
+    public static partial void RegistryReloaded(ILogger logger, string path, string trigger, int count, int revoked);
 
     [LoggerMessage(40, LogLevel.Warning, "Lab mode on: plain RTP/Opus of every broadcast goes to {Destination}; play it with: ffmpeg -protocol_whitelist file,udp,rtp -i {SdpPath} out.wav", EventName = "LabModeStarted")]
     public static partial void LabModeStarted(ILogger logger, string destination, string sdpPath);

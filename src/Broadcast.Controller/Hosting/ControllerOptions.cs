@@ -37,4 +37,15 @@ public sealed class ControllerOptions
     /// <summary>Added to the send time of frame 0 to give the channel's playout start (protocol section 11.2).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
     public TimeSpan PlayoutDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Fallback check of <c>DataDir/endpoints.json</c> (protocol section 10): if the file watcher misses a change
+    /// (network file system, inotify limit), a revocation still takes effect within this period.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan RegistryCheckInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Quiet time after a change of <c>endpoints.json</c> before it is read (coalesces bursts of file events).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan RegistryDebounce { get; set; } = TimeSpan.FromMilliseconds(200);
 }

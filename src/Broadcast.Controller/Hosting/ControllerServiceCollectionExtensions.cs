@@ -2,6 +2,7 @@ using Broadcast.Controller.Broadcasts;
 using Broadcast.Controller.Lab;
 using Broadcast.Controller.Metrics;
 using Broadcast.Controller.Mqtt;
+using Broadcast.Controller.Registry;
 using Broadcast.Controller.Sessions;
 using Broadcast.Controller.Streaming;
 using Broadcast.Controller.Topology;
@@ -64,6 +65,8 @@ public static class ControllerServiceCollectionExtensions
         services.TryAddSingleton<ProgrammeLibrary>();
         services.TryAddSingleton<BroadcastManager>();
         services.TryAddSingleton<ControlPlane>();
+        services.TryAddSingleton<EndpointRevocation>();
+        services.TryAddSingleton<RegistryWatcher>();
 
         // Start order = registration order; stop order is the reverse: broadcasts stop (Stop, Bye queued) before the
         // MQTT client drains its outbox and disconnects, and the client before the embedded broker.
@@ -78,6 +81,8 @@ public static class ControllerServiceCollectionExtensions
         services.AddHostedService<ControllerMqttClient>();
         services.AddHostedService<UdpRegistrationListener>();
         services.AddHostedService<HeartbeatMonitor>();
+        // Revocations by bcast endpoint revoke (a change of endpoints.json) reach the running controller (protocol section 10).
+        services.AddHostedService(sp => sp.GetRequiredService<RegistryWatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<BroadcastManager>());
         return services;
     }

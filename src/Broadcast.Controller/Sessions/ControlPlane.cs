@@ -28,6 +28,12 @@ internal sealed class ControlPlane(
 {
     private readonly Lock _gate = new();
 
+    // Ids whose revocation has been carried out (protocol section 10). Registrations already revoked when the
+    // controller started have no session to drop. Guarded by _gate.
+    private readonly HashSet<string> _revoked = registry is null
+        ? new(StringComparer.Ordinal)
+        : registry.All.Where(r => r.Revoked).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+
     public void OnHello(string topicEndpointId, ReadOnlySpan<byte> hello, IPAddress? observed)
     {
         // Session is 76 bytes (protocol section 5.2); SessionMessage.Size is internal to the protocol library.
@@ -35,8 +41,10 @@ internal sealed class ControlPlane(
         var result = handshake.ConsumeHello(hello, topicEndpointId, observed, sessionMessage);
         if (result.Status == HandshakeStatus.UnknownEndpoint && registry is not null)
         {
-            // bcast endpoint provision may have added it to endpoints.json since we read it.
+            // bcast endpoint provision may have added it to endpoints.json since we read it. The same read may
+            // bring revocations the registry watcher has not seen yet: carry them out now.
             registry.Reload();
+            ReconcileRevocations("registry re-read for an unknown key's Hello");
             result = handshake.ConsumeHello(hello, topicEndpointId, observed, sessionMessage);
         }
 
@@ -51,6 +59,16 @@ internal sealed class ControlPlane(
         var record = sessions.Find(registration.Id) ?? sessions.GetOrAdd(registration.Id, registration.Commune, registration.Hamlet);
         lock (_gate)
         {
+            // A revocation that landed between the handshake's registry check and here must win (protocol section 10).
+            if (_revoked.Contains(registration.Id) || registry?.FindById(registration.Id) is { Revoked: true })
+            {
+                keys.Dispose();
+                metrics.HandshakeRefused(nameof(HandshakeStatus.Revoked));
+                ControllerLog.HelloRefused(
+                    logger, topicEndpointId, HandshakeStatus.Revoked, observed?.ToString() ?? "unknown", registration.Binding.ToString(), $"endpoint {registration.Id} was revoked during the handshake");
+                return;
+            }
+
             record.Registration = registration;
             sessions.Install(record, new EndpointSession(keys));
             record.Address = observed ?? record.Address;
@@ -72,6 +90,54 @@ internal sealed class ControlPlane(
 
         // Protocol section 5.3: after a re-handshake the current channel keys go out again under the new session.
         broadcasts.OnSessionEstablished(record);
+    }
+
+    /// <summary>
+    /// Carries out the revocation of <paramref name="endpointId"/> (protocol section 10) unless already done: Bye(revoked),
+    /// session dropped, channels rekeyed without it, marked offline, logged with <paramref name="trigger"/>. The caller
+    /// has marked the registration revoked first, so any Hello completing afterwards is refused.
+    /// </summary>
+    /// <returns>False when this revocation had already been carried out.</returns>
+    public bool ApplyRevocation(string endpointId, string trigger)
+    {
+        ArgumentNullException.ThrowIfNull(endpointId);
+        lock (_gate)
+        {
+            return _revoked.Add(endpointId) && RevokeLocked(endpointId, trigger);
+        }
+    }
+
+    /// <summary>
+    /// Compares the registry with the revocations carried out: revokes the newly revoked endpoints, forgets endpoints
+    /// the registry lists as active again (re-provisioned with a new key). Returns how many were revoked now.
+    /// </summary>
+    public int ReconcileRevocations(string trigger)
+    {
+        if (registry is null)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        lock (_gate)
+        {
+            foreach (var registration in registry.All)
+            {
+                if (registration.Revoked)
+                {
+                    if (_revoked.Add(registration.Id) && RevokeLocked(registration.Id, trigger))
+                    {
+                        count++;
+                    }
+                }
+                else if (_revoked.Remove(registration.Id))
+                {
+                    broadcasts.Reinstate(registration.Id);
+                }
+            }
+        }
+
+        return count;
     }
 
     public void OnStatus(string endpointId, ReadOnlySpan<byte> payload)
@@ -157,6 +223,18 @@ internal sealed class ControlPlane(
                 SetOffline(record, $"no heartbeat for {(now - seen).TotalSeconds:0} s");
             }
         }
+    }
+
+    private bool RevokeLocked(string endpointId, string trigger)
+    {
+        var (byeSent, channels) = broadcasts.Revoke(endpointId);
+        if (sessions.Find(endpointId) is { } record)
+        {
+            SetOfflineLocked(record, "revoked");
+        }
+
+        ControllerLog.EndpointRevoked(logger, endpointId, trigger, byeSent ? "sent" : "not sent (no session)", channels);
+        return true;
     }
 
     private StatusMessage? OpenStatus(EndpointRecord record, ReadOnlySpan<byte> payload, string endpointId)
