@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
+using Broadcast.Audio.Dsp;
+
 namespace Broadcast.Audio.Ingest;
 
 /// <summary>
@@ -195,7 +197,6 @@ internal sealed class Resampler
         var coefficients = new float[taps * phases];
         var half = (taps / 2) - 1;
         var radius = taps / 2.0;
-        var i0Beta = BesselI0(KaiserBeta);
         var row = new double[taps];
         for (var p = 0; p < phases; p++)
         {
@@ -205,7 +206,7 @@ internal sealed class Resampler
             {
                 var d = k - half - frac;
                 var x = d / radius;
-                var window = Math.Abs(x) >= 1 ? 0 : BesselI0(KaiserBeta * Math.Sqrt(1 - (x * x))) / i0Beta;
+                var window = KaiserWindow.At(x, KaiserBeta);
                 var arg = 2 * cutoff * d;
                 var sinc = Math.Abs(arg) < 1e-12 ? 1.0 : Math.Sin(Math.PI * arg) / (Math.PI * arg);
                 row[k] = 2 * cutoff * sinc * window;
@@ -220,24 +221,6 @@ internal sealed class Resampler
         }
 
         return coefficients;
-    }
-
-    private static double BesselI0(double x)
-    {
-        // Power series; converges fast for the beta values used here.
-        double sum = 1, term = 1;
-        var q = x * x / 4;
-        for (var k = 1; k < 50; k++)
-        {
-            term *= q / (k * k);
-            sum += term;
-            if (term < sum * 1e-17)
-            {
-                break;
-            }
-        }
-
-        return sum;
     }
 
     private static int Gcd(int a, int b)

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Broadcast.Audio.Dsp;
 
 namespace Broadcast.Audio.Loudness;
 
@@ -162,14 +163,13 @@ internal sealed class TruePeakDetector
     {
         const int Length = Factor * TapsPerPhase;
         var centre = (Length - 1) / 2.0;
-        var i0Beta = BesselI0(KaiserBeta);
         var h = new double[Length];
         for (var m = 0; m < Length; m++)
         {
             var t = (m - centre) / Factor;
             var sinc = Math.Abs(t) < 1e-12 ? 1.0 : Math.Sin(Math.PI * t) / (Math.PI * t);
             var r = (m - centre) / (centre + 1);
-            h[m] = sinc * BesselI0(KaiserBeta * Math.Sqrt(1 - (r * r))) / i0Beta;
+            h[m] = sinc * KaiserWindow.At(r, KaiserBeta);
         }
 
         var result = new float[Length];
@@ -188,18 +188,5 @@ internal sealed class TruePeakDetector
         }
 
         return result;
-    }
-
-    private static double BesselI0(double x)
-    {
-        double sum = 1, term = 1;
-        var q = x * x / 4;
-        for (var k = 1; k < 50; k++)
-        {
-            term *= q / (k * k);
-            sum += term;
-        }
-
-        return sum;
     }
 }
