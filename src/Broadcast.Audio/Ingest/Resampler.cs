@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-
 using Broadcast.Audio.Dsp;
 
 namespace Broadcast.Audio.Ingest;
