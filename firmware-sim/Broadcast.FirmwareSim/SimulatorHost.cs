@@ -23,6 +23,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly PlayoutLoop _playout;
     private readonly TimeSpan _cpuAtStart;
+    private UdpReceivePump? _receive;
     private Task _playoutTask = Task.CompletedTask;
     private Task _maintainTask = Task.CompletedTask;
     private Task _attackTask = Task.CompletedTask;
@@ -100,6 +101,8 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         // Connect in bounded parallel batches: 3,000 simultaneous TCP connects would overflow the broker's backlog.
         await Parallel.ForEachAsync(clusters, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (c, ct) => await c.StartAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);
+        host._receive = new UdpReceivePump(clusters);
+        host._receive.Start();
         host._playoutTask = Task.Factory.StartNew(() => host._playout.RunAsync(host._stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         host._maintainTask = Task.Run(() => host.MaintainAsync(host._stop.Token), CancellationToken.None);
         if (attackers > 0)
@@ -145,6 +148,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);
+        _receive?.Dispose();
         await _playoutTask.ConfigureAwait(false);
         await _maintainTask.ConfigureAwait(false);
         await _attackTask.ConfigureAwait(false);

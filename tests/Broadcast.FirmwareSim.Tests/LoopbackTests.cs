@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Broadcast.Audio.Codec;
 using Broadcast.FirmwareSim.Impairment;
 using Broadcast.Protocol.Media;
 using Broadcast.Protocol.Rtp;
@@ -105,58 +104,14 @@ public sealed class LoopbackTests
             // Nominal instant of sample 0: Play's playout start (protocol 11.2), else SR time + the 60 ms jitter buffer.
             var delayMs = playoutDelayMs ?? options.JitterTargetMs;
             var sourceStart = (int)Math.Round(((start - host.StartedAt).TotalSeconds * Rate) + (delayMs * 48));
-            // DIAG-TEMP
-            var sb = new System.Text.StringBuilder();
-            sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"delay={playoutDelayMs} startedAt={host.StartedAt:O} start={start:O} sourceStart={sourceStart}");
-            foreach (var c in report.Clusters)
-            {
-                var rec = recordings[c.Id];
-                var firstLoud = Array.FindIndex(rec, x => Math.Abs(x) > 0.01f);
-                var bestC = double.NegativeInfinity; var bestL = 0;
-                for (var l = -48000; l <= 48000; l += 48) { var st = sourceStart + Rate + l; if (st < 0 || st + Rate/2 > rec.Length) continue; var cc = Correlate(source.AsSpan(Rate, Rate/2), rec.AsSpan(st, Rate/2)); if (cc > bestC) { bestC = cc; bestL = l; } }
-                sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{c.Id} len={rec.Length} firstLoud={firstLoud} rel={(firstLoud - sourceStart) / 48.0:F1}ms wideLag={bestL / 48.0:F1}ms c={bestC:F3} played={c.PlayedMs} conc={c.ConcealedMs} fec={c.FecMs} under={c.Underruns} skew={c.SkewMs} buf={c.BufferMs} rx={c.PacketsReceived} lost={c.PacketsLost} late={c.PacketsRejected.Late} auth={c.PacketsRejected.Auth} out={c.Outages}");
-            }
-            System.IO.File.AppendAllText("/tmp/diag.txt", sb.ToString() + "\n");
             return (report, recordings, source, sourceStart);
         }
     }
 
-    /// <summary>Encodes and sends the source in real time, paced on a monotonic clock; returns the controller time of sample 0.</summary>
+    /// <summary>Encodes and sends the source in real time (dedicated pacing thread); returns the controller time of sample 0.</summary>
     private static async Task<DateTimeOffset> StreamAsync(StandInController controller, ChannelKey key, float[] source, DateTimeOffset startWall)
     {
-        using var encoder = new OpusEncoder(new OpusEncoderSettings());
-        var sealer = new MediaSealer(7);
-        sealer.UseKey(key);
-        var opus = new byte[1500];
-        var packet = new byte[SecureMediaLayout.MaxPacketSize];
-        var lead = startWall - TimeProvider.System.GetUtcNow();
-        if (lead > TimeSpan.Zero)
-        {
-            await Task.Delay(lead);
-        }
-
-        var clock = Stopwatch.StartNew();
-        var frames = source.Length / 960;
-        for (var k = 0; k < frames; k++)
-        {
-            if (k % 25 == 0)
-            {
-                await controller.SendReportAsync(new RtcpSenderReport(7, NtpTimestamp.FromDateTimeOffset(startWall + TimeSpan.FromMilliseconds(20 * k)), (uint)(k * 960), (uint)k, 0));
-            }
-
-            var late = clock.Elapsed - TimeSpan.FromMilliseconds(20 * k);
-            if (late > TimeSpan.FromMilliseconds(15)) { System.IO.File.AppendAllText("/tmp/diag-late.txt", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"DIAG sender frame {k} late {late.TotalMilliseconds:F1} ms at {(TimeProvider.System.GetUtcNow() - startWall).TotalMilliseconds:F1}\n")); }
-            var n = encoder.Encode(source.AsSpan(k * 960, 960), opus);
-            var header = new RtpHeader(k == 0, OpusRtp.PayloadType, (ushort)k, (uint)(k * 960), 7);
-            Assert.True(sealer.TrySeal(header, opus.AsSpan(0, n), packet, out var sealedLength));
-            controller.SendMedia(packet.AsSpan(0, sealedLength));
-            var wait = TimeSpan.FromMilliseconds(20 * (k + 1)) - clock.Elapsed;
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait);
-            }
-        }
-
+        await SimTestKit.StreamAsync(controller, key, source, startWall);
         return startWall;
     }
 

@@ -42,6 +42,43 @@ internal static class SimTestKit
         using var key = ChannelKey.Create(7, 1);
         var startWall = TimeProvider.System.GetUtcNow() + TimeSpan.FromMilliseconds(200);
         await controller.StartChannelAsync(key, 100);
+        await StreamAsync(controller, key, source, startWall);
+        return (int)Math.Round(((startWall - host.StartedAt).TotalSeconds * Rate) + (jitterMs * 48));
+    }
+
+    /// <summary>
+    /// Encodes and sends the source in real time from startWall on, paced on a dedicated thread with a monotonic
+    /// clock as the controller's ChannelPacer does; sender reports are sent without holding up the media. Pacing with
+    /// Task.Delay on the shared thread pool let a pool stall (hundreds of ms on a loaded 2-core machine under the test
+    /// host) send the frames late in a burst, which the endpoints rightly answer by growing their jitter delay.
+    /// </summary>
+    public static async Task StreamAsync(StandInController controller, ChannelKey key, float[] source, DateTimeOffset startWall)
+    {
+        var reports = new List<Task>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pacer = new Thread(() =>
+        {
+            try
+            {
+                Pace(controller, key, source, startWall, reports);
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "stand-in pacer",
+        };
+        pacer.Start();
+        await done.Task;
+        await Task.WhenAll(reports);
+    }
+
+    private static void Pace(StandInController controller, ChannelKey key, float[] source, DateTimeOffset startWall, List<Task> reports)
+    {
         using var encoder = new OpusEncoder(new OpusEncoderSettings());
         var sealer = new MediaSealer(7);
         sealer.UseKey(key);
@@ -50,7 +87,7 @@ internal static class SimTestKit
         var lead = startWall - TimeProvider.System.GetUtcNow();
         if (lead > TimeSpan.Zero)
         {
-            await Task.Delay(lead);
+            Thread.Sleep(lead);
         }
 
         var clock = Stopwatch.StartNew();
@@ -59,7 +96,7 @@ internal static class SimTestKit
         {
             if (k % 25 == 0)
             {
-                await controller.SendReportAsync(new RtcpSenderReport(7, NtpTimestamp.FromDateTimeOffset(startWall + TimeSpan.FromMilliseconds(20 * k)), (uint)(k * 960), (uint)k, 0));
+                reports.Add(controller.SendReportAsync(new RtcpSenderReport(7, NtpTimestamp.FromDateTimeOffset(startWall + TimeSpan.FromMilliseconds(20 * k)), (uint)(k * 960), (uint)k, 0)));
             }
 
             var n = encoder.Encode(source.AsSpan(k * 960, 960), opus);
@@ -69,11 +106,9 @@ internal static class SimTestKit
             var wait = TimeSpan.FromMilliseconds(20 * (k + 1)) - clock.Elapsed;
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait);
+                Thread.Sleep(wait);
             }
         }
-
-        return (int)Math.Round(((startWall - host.StartedAt).TotalSeconds * Rate) + (jitterMs * 48));
     }
 
     public static float[] Sine(double seconds, double hz)

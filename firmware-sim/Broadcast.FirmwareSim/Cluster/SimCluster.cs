@@ -43,7 +43,6 @@ internal sealed class SimCluster : IAsyncDisposable
     private readonly List<IDisposable> _retired = [];
     private IMqttClient? _mqtt;
     private Socket? _udp;
-    private Task? _receiveLoop;
     private EndpointHandshake? _handshake;
     private TimeSpan _helloSentAt;
     private SessionKeys? _session;
@@ -99,6 +98,9 @@ internal sealed class SimCluster : IAsyncDisposable
     /// <summary>Local UDP endpoint media arrives on (null for MQTT media or a failed bind).</summary>
     public IPEndPoint? MediaEndPoint { get; private set; }
 
+    /// <summary>UDP socket media arrives on (read by the host's <see cref="UdpReceivePump"/>); null for MQTT media or a failed bind.</summary>
+    internal Socket? MediaSocket => _udp;
+
     /// <summary>The cluster's static key pair (what its credentials file holds).</summary>
     public StaticKeyPair KeyPair => _keyPair;
 
@@ -126,7 +128,6 @@ internal sealed class SimCluster : IAsyncDisposable
                 _udp = new Socket(Spec.LocalAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
                 _udp.Bind(new IPEndPoint(Spec.LocalAddress, 0));
                 MediaEndPoint = (IPEndPoint?)_udp.LocalEndPoint;
-                _receiveLoop = Task.Run(() => ReceiveLoopAsync(_stop.Token), CancellationToken.None);
             }
             catch (SocketException e)
             {
@@ -429,32 +430,11 @@ internal sealed class SimCluster : IAsyncDisposable
         _nextHeartbeat = TimeSpan.Zero;
     }
 
-    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
-    {
-        var buffer = new byte[2048];
-        EndPoint any = new IPEndPoint(Spec.LocalAddress.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var result = await _udp!.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
-                OnRawMedia(buffer.AsSpan(0, result.ReceivedBytes));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        catch (SocketException e)
-        {
-            ClusterLog.ReceiveFailed(_context.Logger, Spec.Id, e.Message);
-        }
-    }
+    /// <summary>The receive pump could no longer read this cluster's socket.</summary>
+    internal void OnReceiveFailed(SocketException e) => ClusterLog.ReceiveFailed(_context.Logger, Spec.Id, e.Message);
 
     /// <summary>A packet came off the wire: the simulated link decides its fate first.</summary>
-    private void OnRawMedia(ReadOnlySpan<byte> packet)
+    internal void OnRawMedia(ReadOnlySpan<byte> packet)
     {
         lock (_gate)
         {
@@ -708,10 +688,6 @@ internal sealed class SimCluster : IAsyncDisposable
         }
 
         _udp?.Dispose();
-        if (_receiveLoop is not null)
-        {
-            await _receiveLoop.ConfigureAwait(false);
-        }
 
         lock (_gate)
         {

@@ -111,9 +111,7 @@ internal sealed class ClusterPlayer : IDisposable
         if (Clock.HasMapping)
         {
             var transit = (arrival - Clock.ControllerTimeOf(rtpTimestamp)).TotalMilliseconds;
-            var before = Delay.TargetMs;
             Delay.OnArrival(transit);
-            if (Delay.TargetMs > before + 5) { System.IO.File.AppendAllText("/tmp/diag-late.txt", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"DIAG grow pinned={Clock.Pinned} rtp={rtpTimestamp / 960} arrivalElapsed={(arrival - _clock.StartWall).TotalMilliseconds:F1} transit={transit:F1} target {before:F1}->{Delay.TargetMs:F1}\n")); }
         }
 
         if (Playing && _lastArrival != default && arrival - _lastArrival >= TimeSpan.FromSeconds(1))
