@@ -2,7 +2,7 @@ namespace Broadcast.FirmwareSim.Impairment;
 
 /// <summary>
 /// One cluster's simulated link: loss, outages, bandwidth cap, latency and jitter, applied in the receiving
-/// process so that tests need no root. Deterministic for a given seed. Not thread-safe (one receive loop per cluster).
+/// process so that tests need no root. Deterministic for a given seed. Not thread-safe: a cluster's media arrives on one path (the UDP receive pump, or MQTT delivery for NAT/4G clusters).
 /// </summary>
 internal sealed class ImpairedLink
 {
