@@ -36,16 +36,17 @@ internal static class SampleCommand
         return command;
     }
 
-    // Stereo 44.1 kHz MP3, about -30 LUFS: pink noise shaped by a 4 Hz syllable envelope over a low hum, 20 s.
+    // Stereo 44.1 kHz MP3, about -35 LUFS: two tones with syllable-rate envelopes, 20 s. Tonal on purpose: Opus at
+    // 32 kb/s keeps the loudness of tones, so the figures shown after encoding are the normaliser's, not the codec's.
     private static async Task MakeSampleAsync(string path, CancellationToken ct)
     {
         var psi = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[]
         {
             "-hide_banner", "-nostdin", "-v", "error", "-y",
-            "-f", "lavfi", "-i", "anoisesrc=color=pink:amplitude=0.08:duration=20:seed=7,volume='0.55+0.45*sin(2*PI*4*t)':eval=frame",
-            "-f", "lavfi", "-i", "sine=frequency=150:duration=20,volume=0.02",
-            "-filter_complex", "[0][1]amix=inputs=2:normalize=0,highpass=f=120,lowpass=f=3800,pan=stereo|c0=c0|c1=c0",
+            "-f", "lavfi", "-i", "sine=frequency=220:duration=20,volume='0.2*(0.55+0.45*sin(2*PI*4*t))':eval=frame",
+            "-f", "lavfi", "-i", "sine=frequency=330:duration=20,volume='0.12*(0.5+0.5*sin(2*PI*1.5*t))':eval=frame",
+            "-filter_complex", "[0][1]amix=inputs=2:normalize=0,pan=stereo|c0=c0|c1=c0",
             "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "128k", path,
         })
         {
