@@ -45,7 +45,7 @@ public sealed class JitterBufferTests
     }
 
     [Fact]
-    public void TakeNext_EmptyBuffer_CountsOneUnderrunPerEpisode()
+    public void TakeNext_RunsDryThenAudioReturns_CountsOneUnderrunPerInterruption()
     {
         var buffer = new JitterBuffer();
         buffer.Insert(0, Payload);
@@ -54,11 +54,31 @@ public sealed class JitterBufferTests
         Assert.Equal(JitterTakeResult.Frame, buffer.TakeNext(dest, out _));
         Assert.Equal(JitterTakeResult.Empty, buffer.TakeNext(dest, out _));
         Assert.Equal(JitterTakeResult.Empty, buffer.TakeNext(dest, out _));
-        Assert.Equal(1, buffer.Underruns);
+        Assert.Equal(0, buffer.Underruns); // dry, but the stream may simply have ended
         buffer.Insert(buffer.Next, Payload);
         Assert.Equal(JitterTakeResult.Frame, buffer.TakeNext(dest, out _));
+        Assert.Equal(1, buffer.Underruns); // audio came back: that was an interruption
         Assert.Equal(JitterTakeResult.Empty, buffer.TakeNext(dest, out _));
+        buffer.Insert(buffer.Next, Payload);
+        Assert.Equal(JitterTakeResult.Frame, buffer.TakeNext(dest, out _));
         Assert.Equal(2, buffer.Underruns);
+    }
+
+    [Fact]
+    public void TakeNext_RunsDryAtProgrammeEndThenStops_CountsNoUnderrun()
+    {
+        var buffer = new JitterBuffer();
+        buffer.Insert(0, Payload);
+        buffer.Start(0);
+        var dest = new byte[8];
+        buffer.TakeNext(dest, out _);
+        Assert.Equal(JitterTakeResult.Empty, buffer.TakeNext(dest, out _));
+        buffer.Stop();
+        buffer.Insert(0, Payload);
+        buffer.Start(0);
+        Assert.Equal(JitterTakeResult.Frame, buffer.TakeNext(dest, out _));
+
+        Assert.Equal(0, buffer.Underruns);
     }
 
     [Fact]

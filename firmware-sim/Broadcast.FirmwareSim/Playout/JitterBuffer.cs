@@ -123,7 +123,11 @@ internal sealed class JitterBuffer
     }
 
     /// <summary>Stops playout (stream ended or lost); frames stay until <see cref="Clear"/> or a restart.</summary>
-    public void Stop() => Started = false;
+    public void Stop()
+    {
+        Started = false;
+        _inUnderrun = false;
+    }
 
     /// <summary>Drops the earliest frame (too late to start with).</summary>
     public void DropEarliest()
@@ -141,6 +145,7 @@ internal sealed class JitterBuffer
         Array.Clear(_filled);
         Count = 0;
         Started = false;
+        _inUnderrun = false;
     }
 
     /// <summary>Takes the frame at the cursor (if any) into <paramref name="destination"/> and advances the cursor.</summary>
@@ -156,23 +161,29 @@ internal sealed class JitterBuffer
             Count--;
             length = _lengths[slot];
             _payloads[slot].AsSpan(0, length).CopyTo(destination);
-            _inUnderrun = false;
+            EndUnderrun();
             return JitterTakeResult.Frame;
         }
 
         if (Count > 0)
         {
-            _inUnderrun = false;
+            EndUnderrun();
             return JitterTakeResult.Missing;
         }
 
-        if (!_inUnderrun)
+        _inUnderrun = true;
+        return JitterTakeResult.Empty;
+    }
+
+    // An underrun is counted when audio comes back after the buffer ran dry: the stream was interrupted. Running dry
+    // at the end of a programme (before Stop arrives) is the stream ending, not an underrun.
+    private void EndUnderrun()
+    {
+        if (_inUnderrun)
         {
-            _inUnderrun = true;
+            _inUnderrun = false;
             Underruns++;
         }
-
-        return JitterTakeResult.Empty;
     }
 
     /// <summary>Copies the frame at <paramref name="timestamp"/> without taking it (for in-band FEC of the frame before).</summary>
