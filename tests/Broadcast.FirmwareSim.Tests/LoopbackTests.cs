@@ -93,7 +93,7 @@ public sealed class LoopbackTests
             Assert.True(controller.StatusCount >= 5, $"{controller.StatusCount} heartbeats on the status topics");
 
             using var key = ChannelKey.Create(7, 1);
-            var source = Chirp(Seconds);
+            var source = SimTestKit.Chirp(Seconds);
             var startWall = TimeProvider.System.GetUtcNow() + TimeSpan.FromMilliseconds(200);
             var playoutStart = playoutDelayMs is { } d ? NtpTimestamp.FromDateTimeOffset(startWall + TimeSpan.FromMilliseconds(d)) : 0;
             await controller.StartChannelAsync(key, 100, playoutStart);
@@ -115,21 +115,6 @@ public sealed class LoopbackTests
         return startWall;
     }
 
-    private static float[] Chirp(double seconds)
-    {
-        var n = (int)(seconds * Rate);
-        var result = new float[n];
-        for (var i = 0; i < n; i++)
-        {
-            var t = (double)i / Rate;
-            var f0 = 220.0;
-            var k = 600.0 / seconds;
-            result[i] = (float)(0.5 * Math.Sin(2 * Math.PI * ((f0 * t) + (k * t * t / 2))));
-        }
-
-        return result;
-    }
-
     /// <summary>Best normalised correlation of the source with the recording near its nominal start (lag 0..+20 ms for codec delay).</summary>
     private static (double Corr, int Lag) Align(float[] source, float[] recording, int sourceStart)
     {
@@ -145,7 +130,7 @@ public sealed class LoopbackTests
                 continue;
             }
 
-            var c = Correlate(window, recording.AsSpan(start, window.Length));
+            var c = SimTestKit.Correlate(window, recording.AsSpan(start, window.Length));
             if (c > best)
             {
                 best = c;
@@ -154,21 +139,8 @@ public sealed class LoopbackTests
         }
 
         var length = Math.Min(source.Length - 960, recording.Length - (sourceStart + bestLag));
-        var full = Correlate(source.AsSpan(0, length), recording.AsSpan(sourceStart + bestLag, length));
+        var full = SimTestKit.Correlate(source.AsSpan(0, length), recording.AsSpan(sourceStart + bestLag, length));
         return (full, bestLag);
-    }
-
-    private static double Correlate(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double ab = 0, aa = 0, bb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            ab += a[i] * b[i];
-            aa += a[i] * a[i];
-            bb += b[i] * b[i];
-        }
-
-        return aa > 0 && bb > 0 ? ab / Math.Sqrt(aa * bb) : 0;
     }
 
     private static int LongestGap(ReadOnlySpan<float> samples)
