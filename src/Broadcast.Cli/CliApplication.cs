@@ -16,6 +16,10 @@ internal static class CliApplication
         root.Subcommands.Add(BroadcastCommands.Play());
         root.Subcommands.Add(BroadcastCommands.Stop());
         root.Subcommands.Add(BroadcastCommands.Status());
+        root.Subcommands.Add(UploadCommand.Create());
+        root.Subcommands.Add(ScheduleCommand.Create());
+        root.Subcommands.Add(QueueCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return root;
     }
 

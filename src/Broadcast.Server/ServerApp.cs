@@ -1,5 +1,8 @@
+using Broadcast.Audit;
 using Broadcast.Controller.Hosting;
 using Broadcast.Controller.Lab;
+using Broadcast.Library;
+using Broadcast.Scheduling;
 using Broadcast.Server.Api;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +23,9 @@ public static class ServerApp
         builder.AddBroadcastConfiguration(args);
         RefuseLabModeInProduction(builder);
         builder.Services.AddBroadcastController(builder.Configuration);
+        builder.Services.AddBroadcastAudit(builder.Configuration);
+        builder.Services.AddBroadcastLibrary(builder.Configuration);
+        builder.Services.AddBroadcastScheduling(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrls);
@@ -29,6 +35,10 @@ public static class ServerApp
         app.MapEndpointsApi();
         app.MapBroadcastsApi();
         app.MapMetricsApi();
+        app.MapAuditApi();
+        app.MapProgrammesApi();
+        app.MapSchedulesApi();
+        app.MapQueueApi();
         app.Lifetime.ApplicationStarted.Register(() => ServerLog.NoAuthentication(app.Logger, string.Join(", ", app.Urls)));
         return app;
     }

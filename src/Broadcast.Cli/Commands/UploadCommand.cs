@@ -1,0 +1,8 @@
+using System.CommandLine;
+
+namespace Broadcast.Cli.Commands;
+
+internal static class UploadCommand
+{
+    public static Command Create() => new("upload", "(not yet available)") { Hidden = true };
+}

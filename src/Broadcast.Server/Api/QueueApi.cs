@@ -1,0 +1,9 @@
+namespace Broadcast.Server.Api;
+
+internal static class QueueApi
+{
+    public static IEndpointRouteBuilder MapQueueApi(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}

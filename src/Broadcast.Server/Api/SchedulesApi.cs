@@ -1,0 +1,9 @@
+namespace Broadcast.Server.Api;
+
+internal static class SchedulesApi
+{
+    public static IEndpointRouteBuilder MapSchedulesApi(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}
