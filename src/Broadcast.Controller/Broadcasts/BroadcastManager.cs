@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Broadcast.Audit;
 using Broadcast.Controller.Hosting;
 using Broadcast.Controller.Metrics;
 using Broadcast.Controller.Mqtt;
@@ -28,7 +29,8 @@ internal sealed class BroadcastManager(
     BroadcastMetrics metrics,
     IOptions<ControllerOptions> options,
     TimeProvider time,
-    ILogger<BroadcastManager> logger) : IHostedService, IPacerEvents, IDisposable
+    ILogger<BroadcastManager> logger,
+    IAuditTrail? audit = null) : IHostedService, IPacerEvents, IDisposable
 {
     // A rekeyed channel keeps sealing under the old key this many frames (1 s) so the new key reaches members first.
     private const int KeySwitchDelayFrames = 50;
@@ -49,30 +51,65 @@ internal sealed class BroadcastManager(
     private uint _nextCommand;
     private ITimer? _rekeyTimer;
 
+    /// <summary>Raised once per broadcast when it ends, outside the manager's lock, on the thread that ended it.</summary>
+    public event Action<BroadcastEnded>? Ended;
+
     public async Task<StartOutcome> StartBroadcastAsync(BroadcastRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var targets = topology.Resolve(request.Target);
         if (!targets.IsOk)
         {
-            return StartOutcome.Fail(StartFailure.BadRequest, targets.Error!);
+            return Refuse(request, StartFailure.BadRequest, targets.Error!);
         }
 
         OpusProgramme programme;
         try
         {
-            programme = await library.ResolveAsync(request.Programme, cancellationToken).ConfigureAwait(false);
+            programme = await library.ResolveAsync(request.Items, request.Programme, cancellationToken).ConfigureAwait(false);
         }
         catch (ProgrammeException ex)
         {
-            return StartOutcome.Fail(StartFailure.BadRequest, ex.Message);
+            return Refuse(request, StartFailure.BadRequest, ex.Message);
         }
 
+        return StartResolved(request, programme, targets.ClusterIds);
+    }
+
+    private StartOutcome Refuse(BroadcastRequest request, StartFailure failure, string error)
+    {
+        audit?.Append(new AuditEvent(request.Actor, AuditActions.BroadcastRefused, string.Join(" + ", request.Items), "refused", [request.Target], null, $"{error} (origin {request.Origin})"));
+        return StartOutcome.Fail(failure, error);
+    }
+
+    private StartOutcome StartResolved(BroadcastRequest request, OpusProgramme programme, IReadOnlyList<string> clusterIds)
+    {
+        var preempted = new List<(long Loser, string Endpoint)>();
+        var outcome = StartLocked(request, programme, clusterIds, preempted);
+        if (outcome.Broadcast is null)
+        {
+            return Refuse(request, outcome.Failure, outcome.Error!);
+        }
+
+        var started = outcome.Broadcast;
+        audit?.Append(new AuditEvent(request.Actor, AuditActions.BroadcastStart, $"broadcast {started.Id}", "ok", [request.Target], topology.CommunesOf(started.Targets),
+            $"{request.Priority} priority, {string.Join(" + ", request.Items)}, {started.Targets.Count} endpoints, {started.Refused.Count} refused, origin {request.Origin}"));
+        foreach (var group in preempted.GroupBy(p => p.Loser))
+        {
+            audit?.Append(new AuditEvent(AuditActors.System, AuditActions.BroadcastPreempt, $"broadcast {group.Key}", "preempted", [.. group.Select(g => g.Endpoint)], topology.CommunesOf([.. group.Select(g => g.Endpoint)]),
+                $"preempted on {group.Count()} endpoints by broadcast {outcome.Broadcast.Id} ({request.Priority}); it resumes there when that one ends"));
+        }
+
+        return outcome;
+    }
+
+    private StartOutcome StartLocked(BroadcastRequest request, OpusProgramme programme, IReadOnlyList<string> clusterIds, List<(long Loser, string Endpoint)> preempted)
+    {
         var o = options.Value;
         lock (_gate)
         {
             var id = ++_nextId;
-            var decision = _arbiter.Request(id, request.Priority, targets.ClusterIds);
+            var decision = _arbiter.Request(id, request.Priority, clusterIds);
             var refused = decision.Refused.Select(r => new BroadcastRefusal(r.EndpointId, r.Holder, r.Reason)).ToList();
             foreach (var r in decision.Refused)
             {
@@ -96,9 +133,10 @@ internal sealed class BroadcastManager(
             _active[id] = broadcast;
             foreach (var grant in decision.Granted)
             {
-                if (grant.Preempted is { } preempted && _active.TryGetValue(preempted, out var loser))
+                if (grant.Preempted is { } loserId && _active.TryGetValue(loserId, out var loser))
                 {
                     Deactivate(loser, grant.EndpointId, sendStop: true);
+                    preempted.Add((loserId, grant.EndpointId));
                 }
 
                 Activate(broadcast, grant.EndpointId);
@@ -117,6 +155,7 @@ internal sealed class BroadcastManager(
             return new StartOutcome(broadcast.ToInfo(), StartFailure.None, null);
         }
     }
+
 
     /// <summary>Ends broadcast <paramref name="id"/>; what it preempted resumes. False when no such broadcast runs.</summary>
     public bool Stop(long id, string reason = "stopped by operator") => End(id, reason);
@@ -230,7 +269,7 @@ internal sealed class BroadcastManager(
     private async Task EndAfterPlayoutAsync(uint channel)
     {
         await Task.Delay(options.Value.PlayoutDelay + EndMargin, time).ConfigureAwait(false);
-        EndByChannel(channel, "programme finished");
+        EndByChannel(channel, "programme finished", completed: true);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -267,7 +306,7 @@ internal sealed class BroadcastManager(
 
     public void Dispose() => _rekeyTimer?.Dispose();
 
-    private bool End(long id, string reason)
+    private bool End(long id, string reason, bool completed = false)
     {
         ActiveBroadcast? broadcast;
         lock (_gate)
@@ -295,10 +334,14 @@ internal sealed class BroadcastManager(
         broadcast.Pacer.Stop();
         broadcast.Keys.Dispose();
         ControllerLog.BroadcastEnded(logger, id, broadcast.Channel, reason);
+        var ended = new BroadcastEnded(id, broadcast.Request, reason, completed, broadcast.StartWall, time.GetUtcNow(), broadcast.Targets);
+        audit?.Append(new AuditEvent(broadcast.Request.Actor, completed ? AuditActions.BroadcastEnd : AuditActions.BroadcastStop, $"broadcast {id}", completed ? "completed" : "stopped",
+            [broadcast.Request.Target], topology.CommunesOf(broadcast.Targets), $"{reason}; {broadcast.Pacer.Frame} of {broadcast.Programme.FrameCount} frames sent"));
+        Ended?.Invoke(ended);
         return true;
     }
 
-    private void EndByChannel(uint channel, string reason)
+    private void EndByChannel(uint channel, string reason, bool completed)
     {
         long? id;
         lock (_gate)
@@ -308,7 +351,7 @@ internal sealed class BroadcastManager(
 
         if (id is { } found)
         {
-            End(found, reason);
+            End(found, reason, completed);
         }
     }
 

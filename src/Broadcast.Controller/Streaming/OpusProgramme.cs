@@ -27,6 +27,32 @@ internal sealed class OpusProgramme
 
     public ReadOnlySpan<byte> Frame(int index) => _data.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
 
+    /// <summary>A playlist as one programme: the frames of each part, in order, with no gap between them.</summary>
+    public static OpusProgramme Concatenate(string label, IReadOnlyList<OpusProgramme> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+
+        var data = new byte[parts.Sum(p => p._data.Length)];
+        var offsets = new int[parts.Sum(p => p.FrameCount) + 1];
+        int at = 0, frame = 0;
+        foreach (var part in parts)
+        {
+            part._data.CopyTo(data, at);
+            for (var i = 1; i <= part.FrameCount; i++)
+            {
+                offsets[++frame] = at + part._offsets[i];
+            }
+
+            at += part._data.Length;
+        }
+
+        return new OpusProgramme(label, data, offsets);
+    }
+
     /// <summary>Reads an Ogg Opus file of 20 ms mono packets; throws <see cref="ProgrammeException"/> with a technician's message.</summary>
     public static OpusProgramme Load(string path)
     {

@@ -1,27 +1,51 @@
 using Broadcast.Audio.Ingest;
 using Broadcast.Audio.Pipeline;
 using Broadcast.Controller.Hosting;
+using Broadcast.Library;
 using Microsoft.Extensions.Options;
 
 namespace Broadcast.Controller.Streaming;
 
 /// <summary>
-/// Turns the programme named in a request into frames: an Ogg Opus file is read as is; any other audio file goes
-/// through <see cref="ProgrammeEncoder"/> first (loudness-normalised, 20 ms frames) into DataDir/library.
+/// Turns the programmes named in a request into frames: a library id is looked up in the catalogue; an Ogg Opus file
+/// is read as is; any other audio file goes through <see cref="ProgrammeEncoder"/> first (loudness-normalised, 20 ms
+/// frames) into DataDir/library. A playlist becomes one programme whose parts follow each other without a gap.
 /// </summary>
-internal sealed class ProgrammeLibrary(IOptions<ControllerOptions> options, TimeProvider time)
+internal sealed class ProgrammeLibrary(IOptions<ControllerOptions> options, TimeProvider time, IProgrammeCatalog? catalog = null)
 {
+    public async Task<OpusProgramme> ResolveAsync(IReadOnlyList<string> items, string label, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            throw new ProgrammeException("the playlist is empty: name at least one programme");
+        }
+
+        var parts = new List<OpusProgramme>(items.Count);
+        foreach (var item in items)
+        {
+            parts.Add(await ResolveAsync(item, cancellationToken).ConfigureAwait(false));
+        }
+
+        return OpusProgramme.Concatenate(label, parts);
+    }
+
     public async Task<OpusProgramme> ResolveAsync(string programme, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(programme))
         {
-            throw new ProgrammeException("no programme given: name an .opus file or any audio file");
+            throw new ProgrammeException("no programme given: name a library programme id, an .opus file or any audio file");
+        }
+
+        if (catalog?.Find(programme) is { } record)
+        {
+            return OpusProgramme.Load(record.AudioPath);
         }
 
         var path = Path.GetFullPath(programme);
         if (!File.Exists(path))
         {
-            throw new ProgrammeException($"programme file not found: {programme} (looked at {path})");
+            throw new ProgrammeException($"programme not found: '{programme}' is neither a library programme id nor a file (looked at {path})");
         }
 
         if (path.EndsWith(".opus", StringComparison.OrdinalIgnoreCase))

@@ -30,6 +30,20 @@ internal sealed class TopologyIndex
 
     public ClusterPlacement? FindCluster(string id) => _clusters.GetValueOrDefault(id);
 
+    /// <summary>The distinct commune names of these clusters, in topology order (unknown ids are skipped).</summary>
+    public IReadOnlyList<string> CommunesOf(IEnumerable<string> clusterIds)
+    {
+        var wanted = new HashSet<string>(clusterIds.Select(id => FindCluster(id)?.Commune.Id).OfType<string>(), StringComparer.Ordinal);
+        return [.. Topology.Communes.Where(c => wanted.Contains(c.Id)).Select(c => c.Name)];
+    }
+
+    /// <summary>The commune with this id, code or name (any Unicode normal form), or null.</summary>
+    public Commune? FindCommune(string idCodeOrName)
+    {
+        var name = Normalize(idCodeOrName);
+        return Topology.Communes.FirstOrDefault(c => Same(c.Id, name) || Same(c.Code, name) || Same(c.Name, name));
+    }
+
     /// <summary>
     /// Resolves <c>all</c>, <c>commune:ID|CODE|NAME</c>, <c>hamlet:ID|NAME</c>, <c>cluster:ID</c>, or several of them
     /// separated by commas, to distinct cluster ids in topology order.
