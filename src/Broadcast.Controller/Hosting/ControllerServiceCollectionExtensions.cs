@@ -64,6 +64,7 @@ public static class ControllerServiceCollectionExtensions
         services.TryAddSingleton<UdpMediaSocket>();
         services.TryAddSingleton<ProgrammeLibrary>();
         services.TryAddSingleton<BroadcastManager>();
+        services.TryAddSingleton<Queue.PlayQueue>();
         services.TryAddSingleton<ControlPlane>();
         services.TryAddSingleton<EndpointRevocation>();
         services.TryAddSingleton<RegistryWatcher>();
