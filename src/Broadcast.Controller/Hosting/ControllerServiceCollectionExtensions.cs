@@ -2,6 +2,7 @@ using Broadcast.Controller.Broadcasts;
 using Broadcast.Controller.Lab;
 using Broadcast.Controller.Metrics;
 using Broadcast.Controller.Mqtt;
+using Broadcast.Controller.Queue;
 using Broadcast.Controller.Registry;
 using Broadcast.Controller.Sessions;
 using Broadcast.Controller.Streaming;
@@ -64,7 +65,7 @@ public static class ControllerServiceCollectionExtensions
         services.TryAddSingleton<UdpMediaSocket>();
         services.TryAddSingleton<ProgrammeLibrary>();
         services.TryAddSingleton<BroadcastManager>();
-        services.TryAddSingleton<Queue.PlayQueue>();
+        services.AddPlayQueue();
         services.TryAddSingleton<ControlPlane>();
         services.TryAddSingleton<EndpointRevocation>();
         services.TryAddSingleton<RegistryWatcher>();
