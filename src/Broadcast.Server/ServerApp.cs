@@ -33,6 +33,7 @@ public static class ServerApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapEndpointsApi();
+        app.MapEndpointProvisioningApi();
         app.MapBroadcastsApi();
         app.MapMetricsApi();
         app.MapAuditApi();

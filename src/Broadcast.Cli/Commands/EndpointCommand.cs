@@ -37,12 +37,35 @@ internal static class EndpointCommand
         var district = new Option<string>("--district") { Description = "District id used in MQTT topics.", DefaultValueFactory = _ => "bat-xat" };
         var controller = new Option<string>("--controller") { Description = "Controller MQTT URL written into the credentials.", DefaultValueFactory = _ => "mqtt://127.0.0.1:1883" };
         var replace = new Option<bool>("--replace") { Description = "Re-provision an endpoint that already has a key (the old key stops working)." };
+        var server = new Option<string?>("--server")
+        {
+            Description = $"Provision in a running controller through its API (e.g. {ControllerClient.DefaultServer}): the key works at once; place and binding default to the controller's topology.",
+        };
         var command = new Command("provision", "Create an endpoint's key pair, register it, and write its credentials file.")
         {
-            dataDir, id, commune, hamlet, bind, output, topology, outDir, district, controller, replace,
+            dataDir, id, commune, hamlet, bind, output, topology, outDir, district, controller, replace, server,
         };
 
-        command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
+        command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
+        {
+            if (parse.GetValue(server) is { } serverUrl)
+            {
+                var endpointId = parse.GetValue(id) ?? throw new UsageException("--server provisions one endpoint: give --id");
+                var outFile = parse.GetValue(output) ?? throw new UsageException("give --out FILE for the endpoint's credentials");
+                using var client = new ControllerClient(serverUrl);
+                var body = new { id = endpointId, commune = parse.GetValue(commune), hamlet = parse.GetValue(hamlet), bind = parse.GetValue(bind), replace = parse.GetValue(replace) };
+                var answer = await client.SendAsync(HttpMethod.Post, "/api/endpoints", body, ct).ConfigureAwait(false);
+                var credentials = answer?["credentials"] ?? throw new UsageException("the controller's answer holds no credentials");
+                SecretFile.Write(outFile, w => credentials.WriteTo(w));
+                Console.Out.WriteLine($"provisioned {answer["id"]} in the running controller at {serverUrl}, bound to {answer["binding"]}; credentials {Path.GetFullPath(outFile)} (keep it secret: it holds the endpoint's private key)");
+                return ExitCodes.Ok;
+            }
+
+            return await ProvisionLocally(parse).ConfigureAwait(false);
+        }));
+        return command;
+
+        Task<int> ProvisionLocally(ParseResult parse)
         {
             if (!Uri.TryCreate(parse.GetValue(controller), UriKind.Absolute, out var url))
             {
@@ -82,6 +105,7 @@ internal static class EndpointCommand
                 return Task.FromResult(ExitCodes.Ok);
             }
 
+
             var endpointId = parse.GetValue(id) ?? throw new UsageException("give --id (or --topology FILE --out-dir DIR)");
             var binding = parse.GetValue(bind) ?? throw new UsageException("give --bind ADDRESS[/PREFIX]: an endpoint key is always bound to an address");
             var outPath = parse.GetValue(output) ?? throw new UsageException("give --out FILE for the endpoint's credentials");
@@ -89,8 +113,7 @@ internal static class EndpointCommand
                 .Provision(endpointId, parse.GetValue(commune) ?? string.Empty, parse.GetValue(hamlet) ?? string.Empty, binding, outPath, parse.GetValue(replace)));
             Console.Out.WriteLine($"provisioned {registration.Id} bound to {registration.Binding}; credentials {Path.GetFullPath(outPath)} (keep it secret: it holds the endpoint's private key)");
             return Task.FromResult(ExitCodes.Ok);
-        }));
-        return command;
+        }
     }
 
     // The provisioner's argument and state errors are the operator's to fix: report them as usage errors.

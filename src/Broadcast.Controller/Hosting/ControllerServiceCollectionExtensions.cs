@@ -68,6 +68,7 @@ public static class ControllerServiceCollectionExtensions
         services.AddPlayQueue();
         services.TryAddSingleton<ControlPlane>();
         services.TryAddSingleton<EndpointRevocation>();
+        services.TryAddSingleton<EndpointProvisioning>();
         services.TryAddSingleton<RegistryWatcher>();
 
         // Start order = registration order; stop order is the reverse: broadcasts stop (Stop, Bye queued) before the

@@ -1,3 +1,4 @@
+using Broadcast.Audit;
 using Broadcast.Controller.Hosting;
 using Broadcast.Controller.Sessions;
 using Broadcast.Protocol.Identity;
@@ -17,12 +18,12 @@ internal sealed record RevocationOutcome(string Id, bool AlreadyRevoked, bool Ap
 /// save <c>endpoints.json</c>, carry it out at once) and a change of <c>endpoints.json</c> by another process such as
 /// <c>bcast endpoint revoke</c> (re-read the file, carry out what is newly revoked).
 /// </summary>
-internal sealed class EndpointRevocation(JsonEndpointRegistry registry, ControlPlane controlPlane, ILogger<EndpointRevocation> logger)
+internal sealed class EndpointRevocation(JsonEndpointRegistry registry, ControlPlane controlPlane, ILogger<EndpointRevocation> logger, IAuditTrail? audit = null)
 {
     public string RegistryPath => registry.FilePath;
 
     /// <summary>Revokes <paramref name="endpointId"/>; null when the registry does not know it.</summary>
-    public RevocationOutcome? Revoke(string endpointId, string trigger)
+    public RevocationOutcome? Revoke(string endpointId, string trigger, string actor = AuditActors.Local)
     {
         ArgumentNullException.ThrowIfNull(endpointId);
         if (registry.FindById(endpointId) is not { } registration)
@@ -46,6 +47,8 @@ internal sealed class EndpointRevocation(JsonEndpointRegistry registry, ControlP
         }
 
         var applied = controlPlane.ApplyRevocation(endpointId, trigger);
+        audit?.Append(new AuditEvent(actor, AuditActions.EndpointRevoke, endpointId, saveError is null ? "ok" : "not saved", [endpointId], string.IsNullOrEmpty(registration.Commune) ? null : [registration.Commune],
+            $"{trigger}{(applied ? "; Bye sent, session dropped, channels rekeyed" : string.Empty)}{(saveError is null ? string.Empty : "; registry not saved: " + saveError)}"));
         return new RevocationOutcome(endpointId, registration.Revoked, applied, saveError);
     }
 

@@ -63,22 +63,35 @@ public sealed class CredentialsFile : IDisposable
     public EndpointRegistration ToRegistration() => new(EndpointId, Commune, Hamlet, KeyPair.PublicKey, Binding);
 
     /// <summary>Writes the file atomically with mode 0600.</summary>
-    public void Save(string path) =>
-        SecretFile.Write(path, writer =>
+    public void Save(string path) => SecretFile.Write(path, WriteJson);
+
+    /// <summary>The file's content, for a provisioning answer that the technician's tool saves (it holds the private key).</summary>
+    public byte[] ToJson()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true }))
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("formatVersion", FormatVersion);
-            writer.WriteString("endpointId", EndpointId);
-            writer.WriteString("commune", Commune);
-            writer.WriteString("hamlet", Hamlet);
-            writer.WriteString("district", District);
-            writer.WriteString("endpointPrivateKey", KeyPair.PrivateKeyBase64());
-            writer.WriteString("endpointPublicKey", KeyPair.PublicKey.ToBase64());
-            writer.WriteString("controllerPublicKey", ControllerPublicKey.ToBase64());
-            writer.WriteString("binding", Binding.ToString());
-            writer.WriteString("controllerMqttUrl", ControllerMqttUrl.ToString());
-            writer.WriteEndObject();
-        });
+            WriteJson(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private void WriteJson(System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("formatVersion", FormatVersion);
+        writer.WriteString("endpointId", EndpointId);
+        writer.WriteString("commune", Commune);
+        writer.WriteString("hamlet", Hamlet);
+        writer.WriteString("district", District);
+        writer.WriteString("endpointPrivateKey", KeyPair.PrivateKeyBase64());
+        writer.WriteString("endpointPublicKey", KeyPair.PublicKey.ToBase64());
+        writer.WriteString("controllerPublicKey", ControllerPublicKey.ToBase64());
+        writer.WriteString("binding", Binding.ToString());
+        writer.WriteString("controllerMqttUrl", ControllerMqttUrl.ToString());
+        writer.WriteEndObject();
+    }
 
     /// <summary>Loads and validates a file; throws <see cref="CredentialsFileException"/> naming the file and the problem.</summary>
     public static CredentialsFile Load(string path)

@@ -24,6 +24,32 @@ public sealed class EndpointProvisioner
     /// <exception cref="InvalidOperationException">The id is already registered and not revoked (revoke it first).</exception>
     public EndpointRegistration Provision(string id, string commune, string hamlet, string bind, string credentialsPath, bool replace = false)
     {
+        using var credentials = Create(id, commune, hamlet, bind, replace);
+
+        // Credentials first: if the disk is full the registry does not name a key nobody holds.
+        credentials.Save(credentialsPath);
+        var registration = credentials.ToRegistration();
+        _registry.Upsert(registration);
+        return registration;
+    }
+
+    /// <summary>
+    /// Provisions one endpoint and returns its credentials file's content instead of writing it (a controller answering
+    /// a technician's tool over its API): the private key then exists only in that answer.
+    /// </summary>
+    /// <exception cref="ArgumentException">The id or binding is not valid; the message names it.</exception>
+    /// <exception cref="InvalidOperationException">The id is already registered and not revoked (revoke it first).</exception>
+    public (EndpointRegistration Registration, byte[] Credentials) ProvisionToMemory(string id, string commune, string hamlet, string bind, bool replace = false)
+    {
+        using var credentials = Create(id, commune, hamlet, bind, replace);
+        var json = credentials.ToJson();
+        var registration = credentials.ToRegistration();
+        _registry.Upsert(registration);
+        return (registration, json);
+    }
+
+    private CredentialsFile Create(string id, string commune, string hamlet, string bind, bool replace)
+    {
         if (!Control.Topics.IsValidId(id))
         {
             throw new ArgumentException($"endpoint id '{id}' must be 1-32 letters, digits, '-' or '_'", nameof(id));
@@ -40,13 +66,15 @@ public sealed class EndpointProvisioner
             throw new InvalidOperationException($"endpoint {id} is already provisioned (bound to {existing.Binding}); revoke it first or pass --replace");
         }
 
-        using var keys = StaticKeyPair.Generate();
-        using var credentials = new CredentialsFile(id, commune, hamlet, _district, keys, _controller.PublicKey, binding, _controllerUrl);
-
-        // Credentials first: if the disk is full the registry does not name a key nobody holds.
-        credentials.Save(credentialsPath);
-        var registration = credentials.ToRegistration();
-        _registry.Upsert(registration);
-        return registration;
+        var keys = StaticKeyPair.Generate();
+        try
+        {
+            return new CredentialsFile(id, commune, hamlet, _district, keys, _controller.PublicKey, binding, _controllerUrl);
+        }
+        catch
+        {
+            keys.Dispose();
+            throw;
+        }
     }
 }

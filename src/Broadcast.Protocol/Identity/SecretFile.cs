@@ -7,7 +7,7 @@ namespace Broadcast.Protocol.Identity;
 /// not even briefly), written under a temporary name in the same directory, flushed to disk, then renamed over the
 /// target so that a reader never sees a half-written file (rename is atomic within a file system, POSIX rename(2)).
 /// </summary>
-internal static class SecretFile
+public static class SecretFile
 {
     public static void Write(string path, Action<Utf8JsonWriter> write)
     {
