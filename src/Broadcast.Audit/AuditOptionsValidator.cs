@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Broadcast.Audit;
+
+[OptionsValidator]
+internal sealed partial class AuditOptionsValidator : IValidateOptions<AuditOptions>;
