@@ -68,6 +68,13 @@ public sealed class SimulatorHost : IAsyncDisposable
             ClusterSource.WriteRegistry(options.RegistryPath, identities);
         }
 
+        // The topology's own impairments first, then --impair: the last match wins, so the command line overrides the file.
+        List<GroupImpairment> groups = [.. TopologyImpairments.Load(options.TopologyPath), .. options.GroupImpairments];
+        foreach (var group in groups.Where(g => !identities.Exists(i => g.Matches(i.Spec))))
+        {
+            SimulatorLog.ImpairmentMatchesNothing(logger, group.Selector);
+        }
+
         var udp = ResolveControllerUdp(options);
         var context = new SimContext(options, new SimClock(options.Time), logger, udp);
         var clusters = new List<SimCluster>(identities.Count);
@@ -77,7 +84,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         {
             var identity = identities[i];
             var profile = identity.Spec.DeadZone && options.DeadZoneImpairment is { } dz ? dz : options.Impairment;
-            profile = options.GroupImpairments.LastOrDefault(g => g.Matches(identity.Spec))?.Profile ?? profile;
+            profile = groups.LastOrDefault(g => g.Matches(identity.Spec))?.Profile ?? profile;
             AttackerState? attack = null;
             if (i >= firstAttacker && attackers > 0)
             {
@@ -138,6 +145,17 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>What cluster <paramref name="id"/> played so far (48 kHz mono floats from the simulator start), if recorded.</summary>
     public float[]? GetRecording(string id) =>
         _clusters.FirstOrDefault(c => c.Spec.Id == id)?.Read(c => c.Player.Recording?.ToFloat());
+
+    /// <summary>
+    /// Replaces the simulated link of cluster <paramref name="id"/> from now on; outage times still count from the
+    /// simulator's start. For test rigs that start the simulator with their own options and impair one cluster later.
+    /// </summary>
+    internal void Impair(string id, ImpairmentProfile profile) =>
+        (_clusters.FirstOrDefault(c => c.Spec.Id == id) ?? throw new ArgumentException($"no simulated cluster {id}", nameof(id))).Impair(profile);
+
+    /// <summary>Cluster <paramref name="id"/> renews its session within a second, as its periodic re-handshake would (test rigs).</summary>
+    internal void Rehandshake(string id) =>
+        (_clusters.FirstOrDefault(c => c.Spec.Id == id) ?? throw new ArgumentException($"no simulated cluster {id}", nameof(id))).RequestRehandshake();
 
     /// <summary>Stops every cluster, writes the report and recordings the options ask for, and returns the report.</summary>
     public async Task<SimReport> StopAsync()
@@ -245,6 +263,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         Attack = c.Attack?.ToReport(),
         HandshakeOk = c.HandshakeOk,
         Online = c.Online,
+        Handshakes = c.Handshakes,
         PacketsReceived = c.PacketsReceived,
         PacketsLost = c.PacketsLost,
         PacketsRejected = new RejectReport(c.Rejected.Auth, c.Rejected.Replay, c.Player.Stats.Late, c.Rejected.Malformed),
@@ -255,6 +274,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         SkewMs = Math.Round(c.Player.Stats.MeanSkewMs, 3),
         BufferMs = Math.Round(c.Player.Delay.TargetMs, 1),
         Outages = c.Player.Stats.Outages,
+        OutageWindows = [.. c.Player.Stats.OutageWindows],
+        LongestGapMs = c.Player.Stats.LongestGapMs,
         LinkDropped = c.LinkDropped,
         Fault = c.Fault,
     });

@@ -13,4 +13,7 @@ internal static partial class SimulatorLog
 
     [LoggerMessage(EventId = 5102, EventName = "MaintainFailed", Level = LogLevel.Warning, Message = "maintenance of a cluster failed: {Reason}")]
     public static partial void MaintainFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5103, EventName = "ImpairmentMatchesNothing", Level = LogLevel.Warning, Message = "impairment for '{Selector}' matches no simulated cluster (check the id or name; names compare as slugs, \"Y Tý\" = y-ty)")]
+    public static partial void ImpairmentMatchesNothing(ILogger logger, string selector);
 }

@@ -72,6 +72,12 @@ public sealed record SimulatorOptions
     /// <summary>Heartbeat period (sealed Status on the status topic plus UDP registration).</summary>
     public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a session lasts before the cluster re-handshakes while it keeps playing (protocol section 5.3: SHOULD
+    /// every 2 hours); each cluster renews up to 10% earlier so that a district does not re-handshake in one burst.
+    /// </summary>
+    public TimeSpan RehandshakeInterval { get; init; } = TimeSpan.FromHours(2);
+
     /// <summary>Minimum (and initial) jitter buffer delay.</summary>
     public double JitterTargetMs { get; init; } = 60;
 

@@ -16,10 +16,20 @@ internal static class CliApplication
         root.Subcommands.Add(BroadcastCommands.Play());
         root.Subcommands.Add(BroadcastCommands.Stop());
         root.Subcommands.Add(BroadcastCommands.Status());
+        root.Subcommands.Add(BroadcastCommands.Pause());
+        root.Subcommands.Add(BroadcastCommands.Resume());
+        root.Subcommands.Add(BroadcastCommands.Volume());
+        root.Subcommands.Add(LiveCommand.Create());
         root.Subcommands.Add(UploadCommand.Create());
+        root.Subcommands.Add(ProgrammesCommand.Create());
+        root.Subcommands.Add(BulletinCommand.Create());
         root.Subcommands.Add(ScheduleCommand.Create());
         root.Subcommands.Add(QueueCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(LoginCommands.Login());
+        root.Subcommands.Add(LoginCommands.Logout());
+        root.Subcommands.Add(LoginCommands.WhoAmI());
+        root.Subcommands.Add(LoginCommands.Password());
         return root;
     }
 

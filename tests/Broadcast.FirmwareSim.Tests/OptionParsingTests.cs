@@ -12,6 +12,8 @@ public sealed class OptionParsingTests
     [InlineData("--bandwidth lots", "--bandwidth")]
     [InlineData("--clusters 0", "--clusters")]
     [InlineData("--controller http://x", "--controller")]
+    [InlineData("--rehandshake 500ms", "--rehandshake")]
+    [InlineData("--rehandshake often", "--rehandshake")]
     public void TryParse_BadValue_MessageNamesOption(string extra, string option)
     {
         var args = ("--generate-keys --controller-key k " + extra).Split(' ');
@@ -42,5 +44,16 @@ public sealed class OptionParsingTests
         Assert.Single(options.Impairment.Outages);
         Assert.NotNull(options.DeadZoneImpairment);
         Assert.Equal(TimeSpan.FromSeconds(15), options.Heartbeat);
+        Assert.Equal(TimeSpan.FromHours(2), options.RehandshakeInterval);
+    }
+
+    [Theory]
+    [InlineData("90m", 90 * 60)]
+    [InlineData("2h", 2 * 3600)]
+    [InlineData("5s", 5)]
+    public void TryParse_Rehandshake_SetsInterval(string text, int seconds)
+    {
+        Assert.True(SimulatorCommand.TryParse(["--generate-keys", "--controller-key", "k", "--rehandshake", text], out var options, out var error), error);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), options!.RehandshakeInterval);
     }
 }

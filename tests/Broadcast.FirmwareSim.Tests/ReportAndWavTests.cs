@@ -30,7 +30,7 @@ public sealed class ReportAndWavTests
         using var json = JsonDocument.Parse(report.ToJson());
         var root = json.RootElement;
         var first = root.GetProperty("clusters")[0];
-        foreach (var name in new[] { "id", "commune", "hamlet", "attacker", "handshakeOk", "packetsReceived", "packetsLost", "playedMs", "concealedMs", "underruns", "skewMs", "playedFromAttackerMs", "outages" })
+        foreach (var name in new[] { "id", "commune", "hamlet", "attacker", "handshakeOk", "packetsReceived", "packetsLost", "playedMs", "concealedMs", "underruns", "skewMs", "playedFromAttackerMs", "outages", "outageWindows", "longestGapMs", "handshakes" })
         {
             Assert.True(first.TryGetProperty(name, out _), $"missing {name}");
         }
@@ -41,6 +41,30 @@ public sealed class ReportAndWavTests
         Assert.Equal(5, totals.GetProperty("packetsLost").GetInt64());
         Assert.Equal(4, totals.GetProperty("packetsRejected").GetProperty("late").GetInt64());
         Assert.Equal(2.0, totals.GetProperty("skewSpreadMs").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void ToJson_OutageWindows_WrittenAsMsAndReadBack()
+    {
+        var clusters = new[]
+        {
+            Entry("A", 100, 5, 0, 0) with { Outages = 2, OutageWindows = [new OutageWindow(2000, 12000, 12480), new OutageWindow(30000, 31500, null)], LongestGapMs = 10000 },
+            Entry("B", 50, 0, 0, 0) with { LongestGapMs = 20 },
+        };
+        var report = new SimReport { District = "bat-xat", Clusters = clusters, Totals = ReportTotals.From(clusters) };
+        var text = report.ToJson();
+        using var json = JsonDocument.Parse(text);
+        var windows = json.RootElement.GetProperty("clusters")[0].GetProperty("outageWindows");
+        Assert.Equal(2, windows.GetArrayLength());
+        Assert.Equal(2000, windows[0].GetProperty("startMs").GetInt64());
+        Assert.Equal(12000, windows[0].GetProperty("endMs").GetInt64());
+        Assert.Equal(12480, windows[0].GetProperty("resumedMs").GetInt64());
+        Assert.False(windows[1].TryGetProperty("resumedMs", out _)); // not played again before the run ended
+        Assert.Equal(10000, json.RootElement.GetProperty("totals").GetProperty("longestGapMs").GetInt64());
+        Assert.Equal(2, json.RootElement.GetProperty("totals").GetProperty("outages").GetInt64());
+
+        var back = SimReport.FromJson(text)!;
+        Assert.Equal(clusters[0].OutageWindows, back.Clusters[0].OutageWindows);
     }
 
     [Fact]

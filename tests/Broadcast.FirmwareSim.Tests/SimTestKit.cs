@@ -5,7 +5,7 @@ using Broadcast.Protocol.Rtp;
 
 namespace Broadcast.FirmwareSim.Tests;
 
-/// <summary>Shared pieces of the attack and outage tests: real-time streaming through the stand-in, signals, alignment.</summary>
+/// <summary>Shared pieces of the loopback tests: real-time streaming through the stand-in, signals, alignment, gaps.</summary>
 internal static class SimTestKit
 {
     public const int Rate = 48_000;
@@ -165,6 +165,19 @@ internal static class SimTestKit
     {
         to = Math.Min(to, Math.Min(source.Length, recording.Length - sourceStart - lag));
         return to <= from ? 0 : Correlate(source.AsSpan(from, to - from), recording.AsSpan(sourceStart + lag + from, to - from));
+    }
+
+    /// <summary>Longest run of samples under -60 dBFS: a gap in a signal that is never quiet (sine, chirp).</summary>
+    public static int LongestQuietRun(ReadOnlySpan<float> samples)
+    {
+        int longest = 0, run = 0;
+        foreach (var s in samples)
+        {
+            run = Math.Abs(s) < 1e-3f ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     public static double Correlate(ReadOnlySpan<float> a, ReadOnlySpan<float> b)

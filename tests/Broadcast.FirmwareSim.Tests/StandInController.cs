@@ -18,6 +18,9 @@ namespace Broadcast.FirmwareSim.Tests;
 /// A minimal controller built from Broadcast.Protocol for the simulator's loopback tests: embedded broker, answers
 /// Hellos (checking the IP binding against the broker-observed client address, as the real controller's embedded
 /// broker does), learns UDP addresses from UDP registration, sends ChannelKey, Play, sender reports and sealed media.
+/// A re-handshake is confirmed before it is used: media and control stay on the old session until a UDP registration
+/// sealed under the new one arrives (the endpoint holds the new keys by then), so a slow Session delivery on a loaded
+/// machine cannot cut the stream.
 /// </summary>
 internal sealed class StandInController : IAsyncDisposable
 {
@@ -26,6 +29,7 @@ internal sealed class StandInController : IAsyncDisposable
     private readonly ControllerHandshake _handshake;
     private readonly InMemoryEndpointRegistry _registry = new();
     private readonly ConcurrentDictionary<string, Peer> _peers = new();
+    private readonly ConcurrentDictionary<string, Peer> _pending = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _udpLoop;
     private const string PeerProperty = "x-standin-peer";
@@ -165,6 +169,10 @@ internal sealed class StandInController : IAsyncDisposable
             {
                 p.Statuses++;
             }
+            else if (statusId is not null && _pending.TryGetValue(statusId, out var q) && OpenStatus(q, payload))
+            {
+                q.Statuses++;
+            }
 
             return;
         }
@@ -184,7 +192,16 @@ internal sealed class StandInController : IAsyncDisposable
 
         Accepted.AddOrUpdate(id, 1, (_, n) => n + 1);
 
-        _peers[id] = new Peer(result.Keys.CreateControlChannel(), result.Keys.CreateOriginAuthenticator());
+        var peer = new Peer(id, result.Keys.CreateControlChannel(), result.Keys.CreateOriginAuthenticator());
+        if (_peers.ContainsKey(id))
+        {
+            _pending[id] = peer;
+        }
+        else
+        {
+            _peers[id] = peer;
+        }
+
         await _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(Topics.Session(_district, id).Topic)
             .WithPayload(session.AsSpan(0, result.SessionLength).ToArray()).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
     }
@@ -215,9 +232,15 @@ internal sealed class StandInController : IAsyncDisposable
                 var r = await Udp.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
                 var index = ControlChannel.PeekReceiverIndex(buffer.AsSpan(0, r.ReceivedBytes));
                 var peer = _peers.Values.FirstOrDefault(p => p.Control.LocalIndex == index);
-                if (peer is not null && OpenStatus(peer, buffer.AsSpan(0, r.ReceivedBytes)))
+                var pending = peer is null ? _pending.Values.FirstOrDefault(p => p.Control.LocalIndex == index) : null;
+                if ((peer ?? pending) is { } p && OpenStatus(p, buffer.AsSpan(0, r.ReceivedBytes)))
                 {
-                    peer.MediaAddress = (IPEndPoint)r.RemoteEndPoint;
+                    p.MediaAddress = (IPEndPoint)r.RemoteEndPoint;
+                    if (pending is not null && _pending.TryRemove(new KeyValuePair<string, Peer>(pending.Id, pending)))
+                    {
+                        // Confirmed: the endpoint holds the new session; switch media and control to it.
+                        _peers[pending.Id] = pending;
+                    }
                 }
             }
         }
@@ -250,8 +273,10 @@ internal sealed class StandInController : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private sealed class Peer(ControlChannel control, OriginAuthenticator origin)
+    private sealed class Peer(string id, ControlChannel control, OriginAuthenticator origin)
     {
+        public string Id { get; } = id;
+
         public ControlChannel Control { get; } = control;
 
         public OriginAuthenticator Origin { get; } = origin;

@@ -39,6 +39,7 @@ internal sealed class LabHost : IAsyncDisposable
         $"--Broker:Port={FreeTcpPort()}",
         "--Media:UdpBind=127.0.0.1:0",
         "--Broker:ReconnectDelay=00:00:00.200",
+        ApiAuth.HostArgument,
         .. extra,
     ];
 
@@ -48,7 +49,7 @@ internal sealed class LabHost : IAsyncDisposable
         var http = FreeTcpPort();
         var app = ServerApp.Build(Arguments(data.Path, environment, http, extra));
         await app.StartAsync();
-        return new LabHost(data, app, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}") });
+        return new LabHost(data, app, await ApiAuth.AuthorizeAsync(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}") }));
     }
 
     /// <summary>Writes an Ogg Opus file of a sine (20 ms frames, as the streaming engine needs) into the data dir.</summary>

@@ -49,10 +49,11 @@ public sealed class ServerFixture : IAsyncLifetime, IDisposable
             $"--Broker:Port={MqttPort}",
             "--Media:UdpBind=127.0.0.1:0",
             "--Broker:ReconnectDelay=00:00:00.200",
+            ApiAuth.HostArgument,
         ]);
         await _app.StartAsync();
         UdpPort = _app.Services.GetRequiredService<UdpMediaSocket>().LocalEndPoint.Port;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}") };
+        Http = await ApiAuth.AuthorizeAsync(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}") });
     }
 
     public async Task DisposeAsync()

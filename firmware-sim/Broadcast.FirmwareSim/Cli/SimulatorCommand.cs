@@ -28,6 +28,7 @@ internal static class SimulatorCommand
     private static readonly Option<bool> DeadZone = new("--dead-zone") { Description = "Give the topology's dead-zone hamlets a harsh default profile" };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the impairments", DefaultValueFactory = _ => 1 };
     private static readonly Option<string?> Heartbeat = new("--heartbeat") { Description = "Heartbeat period (default 15s)" };
+    private static readonly Option<string?> Rehandshake = new("--rehandshake") { Description = "Re-handshake period while a session lasts (default 2h, protocol section 5.3; at least 1s)" };
     private static readonly Option<string?> Buffer = new("--jitter-buffer") { Description = "Minimum jitter buffer delay (default 60ms)" };
     private static readonly Option<string[]> Impair = new("--impair") { Description = "Impairment of a group, repeatable: \"commune:Y Tý=loss:10%,jitter:40ms\" (selectors commune:, hamlet:, cluster:, dead-zone, all)" };
     private static readonly Option<string?> Attacks = new("--attack") { Description = "Attack mode: forge,replay,reroute,wrong-ip (any subset, or all); see firmware-sim/README.md" };
@@ -37,7 +38,7 @@ internal static class SimulatorCommand
     public static RootCommand Create(Func<SimulatorOptions, bool, CancellationToken, Task<int>> run)
     {
         var root = new RootCommand("Simulates a district of IP loudspeaker clusters against a Broadcast controller.");
-        foreach (var option in new Option[] { Topology, Clusters, Controller, ControllerUdp, Credentials, GenerateKeys, ControllerKey, WriteRegistry, Seconds, ReportFile, Record, District, Loss, LossModel, Latency, Jitter, Outage, Bandwidth, DeadZone, Seed, Heartbeat, Buffer, Impair, Attacks, Attackers, Plain })
+        foreach (var option in new Option[] { Topology, Clusters, Controller, ControllerUdp, Credentials, GenerateKeys, ControllerKey, WriteRegistry, Seconds, ReportFile, Record, District, Loss, LossModel, Latency, Jitter, Outage, Bandwidth, DeadZone, Seed, Heartbeat, Rehandshake, Buffer, Impair, Attacks, Attackers, Plain })
         {
             root.Options.Add(option);
         }
@@ -128,6 +129,13 @@ internal static class SimulatorCommand
             return false;
         }
 
+        var rehandshake = TimeSpan.FromHours(2);
+        if (result.GetValue(Rehandshake) is { } rh && (!Units.TryParseDuration(rh, out rehandshake) || rehandshake < TimeSpan.FromSeconds(1)))
+        {
+            error = $"--rehandshake '{rh}' is not a duration of at least 1s (e.g. 2h, 90m)";
+            return false;
+        }
+
         var buffer = TimeSpan.FromMilliseconds(60);
         if (result.GetValue(Buffer) is { } jb && (!Units.TryParseDuration(jb, out buffer) || buffer < TimeSpan.FromMilliseconds(20) || buffer > TimeSpan.FromSeconds(1)))
         {
@@ -168,6 +176,7 @@ internal static class SimulatorCommand
             Attacks = attacks,
             Attackers = result.GetValue(Attackers),
             Heartbeat = heartbeat,
+            RehandshakeInterval = rehandshake,
             JitterTargetMs = buffer.TotalMilliseconds,
         };
         return true;

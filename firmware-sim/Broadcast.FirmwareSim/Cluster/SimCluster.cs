@@ -31,9 +31,10 @@ internal sealed class SimCluster : IAsyncDisposable
     private readonly X25519PublicKey _controllerKey;
     private readonly string _district;
     private readonly Lock _gate = new();
-    private readonly ImpairedLink _link;
+    private readonly int _seed;
+    private readonly Random _rehandshakeSpread;
     private readonly PriorityQueue<byte[], TimeSpan> _delayed = new();
-    private readonly Dictionary<uint, MediaReceiver> _receivers = [];
+    private readonly ChannelReceivers _receivers = new();
     private readonly Dictionary<uint, RtcpSenderReport> _reports = [];
     private readonly SequenceTracker _sequences = new();
     private readonly byte[] _payload = new byte[SecureMediaLayout.MaxPacketSize];
@@ -41,6 +42,7 @@ internal sealed class SimCluster : IAsyncDisposable
     private int _disposed;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<IDisposable> _retired = [];
+    private ImpairedLink _link;
     private IMqttClient? _mqtt;
     private Socket? _udp;
     private EndpointHandshake? _handshake;
@@ -50,6 +52,7 @@ internal sealed class SimCluster : IAsyncDisposable
     private OriginAuthenticator? _origin;
     private OriginAuthenticator? _previousOrigin;
     private TimeSpan _nextHeartbeat;
+    private TimeSpan _rehandshakeAt = TimeSpan.MaxValue;
     private bool _revoked;
 
     public SimCluster(ClusterSpec spec, StaticKeyPair keyPair, X25519PublicKey controllerKey, string district, SimContext context, ImpairmentProfile impairment, int seed)
@@ -59,7 +62,9 @@ internal sealed class SimCluster : IAsyncDisposable
         _controllerKey = controllerKey;
         _district = district;
         _context = context;
+        _seed = seed;
         _link = new ImpairedLink(impairment, seed);
+        _rehandshakeSpread = new Random(unchecked((seed * 17) + 5));
         Player = new ClusterPlayer(context.Clock, context.Options.JitterTargetMs, context.Options.RecordDirectory is not null || context.Options.RecordInMemory);
     }
 
@@ -70,6 +75,9 @@ internal sealed class SimCluster : IAsyncDisposable
     public RejectCounters Rejected { get; } = new();
 
     public bool HandshakeOk { get; private set; }
+
+    /// <summary>Sessions established: the first handshake, re-handshakes after reconnecting and periodic ones.</summary>
+    public long Handshakes { get; private set; }
 
     public bool Online => _session is not null && _mqtt?.IsConnected == true;
 
@@ -82,6 +90,18 @@ internal sealed class SimCluster : IAsyncDisposable
     public string? Fault { get; private set; }
 
     public ImpairmentProfile Impairment => _link.Profile;
+
+    /// <summary>
+    /// Replaces the simulated link from now on (outage times still count from the simulator's start), for test rigs
+    /// that start the simulator themselves and impair one cluster later.
+    /// </summary>
+    internal void Impair(ImpairmentProfile profile)
+    {
+        lock (_gate)
+        {
+            _link = new ImpairedLink(profile, _seed);
+        }
+    }
 
     /// <summary>Set for attacker clusters (attack mode): what it holds and captured.</summary>
     public AttackerState? Attack { get; init; }
@@ -141,6 +161,18 @@ internal sealed class SimCluster : IAsyncDisposable
         await ConnectAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Makes the next maintenance tick renew the session as the periodic re-handshake does (test rigs).</summary>
+    internal void RequestRehandshake()
+    {
+        lock (_gate)
+        {
+            if (_session is not null)
+            {
+                _rehandshakeAt = TimeSpan.Zero;
+            }
+        }
+    }
+
     /// <summary>Once a second from the host: reconnect, retry the Hello, send heartbeats.</summary>
     public async Task MaintainAsync(CancellationToken cancellationToken)
     {
@@ -161,11 +193,23 @@ internal sealed class SimCluster : IAsyncDisposable
         }
 
         var now = _context.Clock.Elapsed;
-        if (_session is null && now - _helloSentAt >= HelloRetry)
+        if (_session is null)
+        {
+            if (now - _helloSentAt >= HelloRetry)
+            {
+                await SendHelloAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        // Periodic re-handshake (protocol section 5.3) while the session in hand keeps playing; retried like a Hello.
+        if (now >= _rehandshakeAt && (_handshake is null || now - _helloSentAt >= HelloRetry))
         {
             await SendHelloAsync(cancellationToken).ConfigureAwait(false);
         }
-        else if (_session is not null && now >= _nextHeartbeat)
+
+        if (now >= _nextHeartbeat)
         {
             await HeartbeatAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -312,26 +356,54 @@ internal sealed class SimCluster : IAsyncDisposable
                 return;
             }
 
-            DropSession();
+            // A session in hand means a periodic re-handshake: the channels carry over to the new keys at once.
+            var rehandshake = _session is not null;
+            DropSession(keepChannels: rehandshake);
             _session = keys;
             _control = keys.CreateControlChannel();
             _origin = keys.CreateOriginAuthenticator();
+            if (rehandshake)
+            {
+                _receivers.Rebind(_origin, _previousOrigin);
+            }
+
             _handshake.Dispose();
             _handshake = null;
             HandshakeOk = true;
+            Handshakes++;
             _nextHeartbeat = TimeSpan.Zero;
+            _rehandshakeAt = NextRehandshake();
         }
 
         ClusterLog.HandshakeDone(_context.Logger, Spec.Id);
         await HeartbeatAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    private void DropSession()
+    /// <summary>
+    /// When the session just established should be renewed: the configured interval less up to 10%, drawn per
+    /// cluster, so that a district that handshook within seconds does not re-handshake in one burst.
+    /// </summary>
+    private TimeSpan NextRehandshake()
+    {
+        var interval = _context.Options.RehandshakeInterval;
+        return _context.Clock.Elapsed + (interval * (1 - (0.1 * _rehandshakeSpread.NextDouble())));
+    }
+
+    private void DropSession(bool keepChannels = false)
     {
         if (_session is null)
         {
             return;
         }
+
+        // Keys retired by the session before this one are no longer reachable: receivers hold at most the previous
+        // media-auth key, which is the one retired now.
+        foreach (var d in _retired)
+        {
+            d.Dispose();
+        }
+
+        _retired.Clear();
 
         // Keep the old media-auth key for packets in flight; the new session's receivers accept it as previous.
         _retired.Add(_session);
@@ -345,7 +417,11 @@ internal sealed class SimCluster : IAsyncDisposable
         _origin = null;
         _session = null;
         _control = null;
-        _receivers.Clear();
+        _rehandshakeAt = TimeSpan.MaxValue;
+        if (!keepChannels)
+        {
+            _receivers.Clear();
+        }
     }
 
     private void OnControl(ReadOnlySpan<byte> envelope)
@@ -395,14 +471,7 @@ internal sealed class SimCluster : IAsyncDisposable
 
     private void InstallKey(ChannelKeyMessage message)
     {
-        if (!_receivers.TryGetValue(message.ChannelId, out var receiver))
-        {
-            receiver = new MediaReceiver(message.ChannelId, _origin!);
-            receiver.SetPreviousOrigin(_previousOrigin);
-            _receivers[message.ChannelId] = receiver;
-        }
-
-        receiver.InstallKey(message.ToChannelKey());
+        _receivers.Install(message, _origin!, _previousOrigin);
         Attack?.OnChannelKey(message);
     }
 
@@ -466,7 +535,7 @@ internal sealed class SimCluster : IAsyncDisposable
         }
 
         var ssrc = BinaryPrimitives.ReadUInt32BigEndian(packet[8..]);
-        if (!_receivers.TryGetValue(ssrc, out var receiver))
+        if (!_receivers.TryGet(ssrc, out var receiver))
         {
             if (packet[0] != 0x80)
             {
@@ -616,11 +685,7 @@ internal sealed class SimCluster : IAsyncDisposable
         var state = !Player.Playing ? EndpointState.Idle : Player.Audible ? EndpointState.Playing : EndpointState.Buffering;
         var expected = _sequences.Expected;
         var loss = expected == 0 ? 0 : Math.Min(10_000, _sequences.Lost * 10_000 / expected);
-        uint keyId = 0;
-        if (Player.Channel != 0 && _receivers.TryGetValue(Player.Channel, out var receiver))
-        {
-            keyId = receiver.CurrentKeyId ?? 0;
-        }
+        var keyId = Player.Channel == 0 ? 0 : _receivers.CurrentKeyId(Player.Channel);
 
         return new StatusMessage(
             state,
@@ -701,6 +766,7 @@ internal sealed class SimCluster : IAsyncDisposable
                 d.Dispose();
             }
 
+            _receivers.Dispose();
             _keyPair.Dispose();
         }
 

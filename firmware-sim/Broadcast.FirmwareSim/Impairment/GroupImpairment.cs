@@ -11,6 +11,9 @@ namespace Broadcast.FirmwareSim.Impairment;
 /// </summary>
 internal sealed record GroupImpairment(string Kind, string Value, ImpairmentProfile Profile)
 {
+    /// <summary>The selector as written on the command line (commune:y-ty, dead-zone, all).</summary>
+    public string Selector => Value.Length == 0 ? Kind : $"{Kind}:{Value}";
+
     public bool Matches(ClusterSpec spec) => Kind switch
     {
         "all" => true,

@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace Broadcast.FirmwareSim.Impairment;
 
-/// <summary>Parsers for the impairment units of the command line (10s, 80ms, 5%, 64kbit).</summary>
+/// <summary>Parsers for the units of the command line and the topology's impairments (10s, 80ms, 2h, 5%, 64kbit).</summary>
 internal static class Units
 {
-    /// <summary>"500ms", "10s", "2m", "1.5s"; a bare number is seconds.</summary>
+    /// <summary>"500ms", "10s", "2m", "2h", "1.5s"; a bare number is seconds.</summary>
     public static bool TryParseDuration(string? text, out TimeSpan value)
     {
         value = default;
@@ -29,6 +29,11 @@ internal static class Units
         else if (t.EndsWith('m'))
         {
             scaleMs = 60_000;
+            t = t[..^1];
+        }
+        else if (t.EndsWith('h'))
+        {
+            scaleMs = 3_600_000;
             t = t[..^1];
         }
         else

@@ -1,5 +1,6 @@
 using Broadcast.Audio.Codec;
 using Broadcast.FirmwareSim.Recording;
+using Broadcast.FirmwareSim.Report;
 using Broadcast.Protocol.Rtp;
 
 namespace Broadcast.FirmwareSim.Playout;
@@ -31,6 +32,9 @@ internal sealed class ClusterPlayer : IDisposable
     private int _frameOffset = Frame;
     private int _emptyFrames;
     private DateTimeOffset _lastArrival;
+
+    // Index in Stats.OutageWindows of an outage whose link is back but whose audio has not played yet (-1: none).
+    private int _awaitingResume = -1;
     private TimeSpan _lastAdvance;
 
     public ClusterPlayer(SimClock clock, double baseDelayMs, bool record)
@@ -79,6 +83,10 @@ internal sealed class ClusterPlayer : IDisposable
             Buffer.Clear();
             _frameOffset = Frame;
             _decoder?.ResetState();
+
+            // A new programme is not the end of an outage of the previous one.
+            _lastArrival = default;
+            _awaitingResume = -1;
         }
 
         Channel = channel;
@@ -99,6 +107,8 @@ internal sealed class ClusterPlayer : IDisposable
         Clock.Unpin();
         Buffer.Clear();
         _frameOffset = Frame;
+        _lastArrival = default;
+        _awaitingResume = -1;
     }
 
     /// <summary>An authenticated frame arrived (at <paramref name="arrival"/> on the local wall-clock estimate).</summary>
@@ -114,9 +124,9 @@ internal sealed class ClusterPlayer : IDisposable
             Delay.OnArrival(transit);
         }
 
-        if (Playing && _lastArrival != default && arrival - _lastArrival >= TimeSpan.FromSeconds(1))
+        if (Playing && _lastArrival != default)
         {
-            Stats.Outages++;
+            NoteGap(_lastArrival, arrival);
         }
 
         _lastArrival = arrival;
@@ -144,6 +154,25 @@ internal sealed class ClusterPlayer : IDisposable
 
         return result;
     }
+
+    private void NoteGap(DateTimeOffset last, DateTimeOffset arrival)
+    {
+        var gap = arrival - last;
+        Stats.LongestGapMs = Math.Max(Stats.LongestGapMs, (long)gap.TotalMilliseconds);
+        if (gap < PlayoutStats.OutageThreshold)
+        {
+            return;
+        }
+
+        Stats.Outages++;
+        if (Stats.OutageWindows.Count < PlayoutStats.MaxOutageWindows)
+        {
+            Stats.OutageWindows.Add(new OutageWindow(MsSinceStart(last), MsSinceStart(arrival), null));
+            _awaitingResume = Stats.OutageWindows.Count - 1;
+        }
+    }
+
+    private long MsSinceStart(DateTimeOffset wall) => (long)Math.Round((wall - _clock.StartWall).TotalMilliseconds);
 
     /// <summary>Produces output up to <paramref name="now"/> (a sample position).</summary>
     public void Render(long now)
@@ -243,6 +272,12 @@ internal sealed class ClusterPlayer : IDisposable
             case JitterTakeResult.Frame:
                 Decode(_payload.AsSpan(0, length), fec: false);
                 Stats.PlayedFrames++;
+                if (_awaitingResume >= 0)
+                {
+                    Stats.OutageWindows[_awaitingResume] = Stats.OutageWindows[_awaitingResume] with { ResumedMs = _position * 1000 / SimClock.SampleRate };
+                    _awaitingResume = -1;
+                }
+
                 if (_attackerTimestamps.Count > 0 && _attackerTimestamps.Remove(timestamp))
                 {
                     Stats.AttackerFrames++;

@@ -15,6 +15,9 @@ public sealed record ClusterReport
 
     public bool Online { get; init; }
 
+    /// <summary>Sessions established: the first handshake, re-handshakes after reconnecting and periodic ones.</summary>
+    public long Handshakes { get; init; }
+
     public long PacketsReceived { get; init; }
 
     public long PacketsLost { get; init; }
@@ -42,7 +45,14 @@ public sealed record ClusterReport
     /// <summary>Attacker clusters only: what it sent, to whom.</summary>
     public Attack.AttackReport? Attack { get; init; }
 
+    /// <summary>Gaps of at least 1 s in authentic media while playing.</summary>
     public long Outages { get; init; }
+
+    /// <summary>The first 100 of those gaps with their times (link lost, link back, audio played again).</summary>
+    public IReadOnlyList<OutageWindow> OutageWindows { get; init; } = [];
+
+    /// <summary>Longest interval between two authentic media arrivals while playing, ms (20 on a clean link).</summary>
+    public long LongestGapMs { get; init; }
 
     public long LinkDropped { get; init; }
 

@@ -21,6 +21,9 @@ public sealed record ReportTotals
 
     public long Outages { get; init; }
 
+    /// <summary>Longest gap in authentic media of any cluster while playing, ms.</summary>
+    public long LongestGapMs { get; init; }
+
     public long PlayedFromAttackerMs { get; init; }
 
     /// <summary>Largest minus smallest mean skew among clusters that played (ms).</summary>
@@ -46,6 +49,7 @@ public sealed record ReportTotals
             ConcealedMs = clusters.Sum(c => c.ConcealedMs),
             Underruns = clusters.Sum(c => c.Underruns),
             Outages = clusters.Sum(c => c.Outages),
+            LongestGapMs = clusters.Count == 0 ? 0 : clusters.Max(c => c.LongestGapMs),
             PlayedFromAttackerMs = clusters.Sum(c => c.PlayedFromAttackerMs),
             SkewSpreadMs = played.Count == 0 ? 0 : played.Max(c => c.SkewMs) - played.Min(c => c.SkewMs),
         };

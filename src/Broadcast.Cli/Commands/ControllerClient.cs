@@ -11,6 +11,8 @@ internal sealed class ControllerClient : IDisposable
 {
     public const string DefaultServer = "http://127.0.0.1:8080";
 
+    public const string TokenVariable = "BCAST_TOKEN";
+
     private readonly HttpClient _http;
 
     public ControllerClient(string server)
@@ -21,7 +23,17 @@ internal sealed class ControllerClient : IDisposable
         }
 
         _http = new HttpClient { BaseAddress = uri, Timeout = TimeSpan.FromSeconds(30) };
+        // BCAST_TOKEN (scripts, CI) wins over the session stored by `bcast login` for this server.
+        if ((Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token ? token : CredentialStore.Default().Find(uri)?.Token) is { } bearer)
+        {
+            UseToken(bearer);
+        }
     }
+
+    public Uri Server => _http.BaseAddress!;
+
+    /// <summary>Sends <paramref name="token"/> as the bearer token on every later request.</summary>
+    public void UseToken(string token) => _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
     public static Option<string> ServerOption() => new("--server")
     {
@@ -50,6 +62,11 @@ internal sealed class ControllerClient : IDisposable
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized && path != "/api/auth/login")
+            {
+                throw new UsageException($"controller refused (401): {ProblemDetail(text)}; run ./bcast login --server {_http.BaseAddress}");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new UsageException($"controller refused ({(int)response.StatusCode}): {ProblemDetail(text)}");

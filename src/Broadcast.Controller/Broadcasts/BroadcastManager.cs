@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using Broadcast.Audio.Ingest;
 using Broadcast.Audit;
 using Broadcast.Controller.Hosting;
 using Broadcast.Controller.Metrics;
 using Broadcast.Controller.Mqtt;
 using Broadcast.Controller.Sessions;
 using Broadcast.Controller.Streaming;
+using Broadcast.Controller.Streaming.Live;
 using Broadcast.Controller.Topology;
 using Broadcast.Protocol.Control;
 using Broadcast.Protocol.Media;
@@ -19,8 +21,9 @@ namespace Broadcast.Controller.Broadcasts;
 /// Starts, preempts, resumes and ends broadcasts: asks the <see cref="BroadcastArbiter"/> who plays where, hands
 /// channel keys and Play/Stop commands to the members over their control channels, runs one pacer per channel, sends
 /// SenderReports and rekeys. All state changes happen under one lock; the pacers never take it on their media path.
+/// Pause, resume and volume live in the other parts of this class.
 /// </summary>
-internal sealed class BroadcastManager(
+internal sealed partial class BroadcastManager(
     SessionTable sessions,
     TopologyIndex topology,
     ProgrammeLibrary library,
@@ -28,6 +31,8 @@ internal sealed class BroadcastManager(
     MqttOutbox outbox,
     BroadcastMetrics metrics,
     IOptions<ControllerOptions> options,
+    IOptions<LiveOptions> liveOptions,
+    EndpointVolumes volumes,
     TimeProvider time,
     ILogger<BroadcastManager> logger,
     IAuditTrail? audit = null) : IHostedService, IPacerEvents, IDisposable
@@ -37,7 +42,6 @@ internal sealed class BroadcastManager(
 
     // After a revocation the switch comes sooner: 10 frames (200 ms, protocol section 11.2).
     private const int RevocationKeySwitchFrames = 10;
-    private const byte DefaultVolume = 80;
 
     // After a programme's last frame: endpoints may hold up to this much beyond the playout delay (adaptive buffer).
     private static readonly TimeSpan EndMargin = TimeSpan.FromMilliseconds(200);
@@ -63,17 +67,33 @@ internal sealed class BroadcastManager(
             return Refuse(request, StartFailure.BadRequest, targets.Error!);
         }
 
+        if (request.LiveSource is { } liveText)
+        {
+            if (!LiveSource.TryParse(liveText, out var live, out var error))
+            {
+                return Refuse(request, StartFailure.BadRequest, error!);
+            }
+
+            return StartResolved(request, id => new LiveFrameSource(live!, id, liveOptions.Value, metrics, time, logger), targets.ClusterIds);
+        }
+
         OpusProgramme programme;
         try
         {
-            programme = await library.ResolveAsync(request.Items, request.Programme, cancellationToken).ConfigureAwait(false);
+            programme = await library.ResolveAsync(request.Items, request.Programme, cancellationToken, emergency: request.Priority == BroadcastPriority.Emergency).ConfigureAwait(false);
         }
         catch (ProgrammeException ex)
         {
             return Refuse(request, StartFailure.BadRequest, ex.Message);
         }
 
-        return StartResolved(request, programme, targets.ClusterIds);
+        var outcome = StartResolved(request, _ => new RecordedFrameSource(programme), targets.ClusterIds);
+        if (outcome.Broadcast is { } started)
+        {
+            library.RecordUse(request.Items, request.Actor, started.Id, request.Priority == BroadcastPriority.Emergency);
+        }
+
+        return outcome;
     }
 
     private StartOutcome Refuse(BroadcastRequest request, StartFailure failure, string error)
@@ -82,10 +102,10 @@ internal sealed class BroadcastManager(
         return StartOutcome.Fail(failure, error);
     }
 
-    private StartOutcome StartResolved(BroadcastRequest request, OpusProgramme programme, IReadOnlyList<string> clusterIds)
+    private StartOutcome StartResolved(BroadcastRequest request, Func<long, IFrameSource> createSource, IReadOnlyList<string> clusterIds)
     {
         var preempted = new List<(long Loser, string Endpoint)>();
-        var outcome = StartLocked(request, programme, clusterIds, preempted);
+        var outcome = StartLocked(request, createSource, clusterIds, preempted);
         if (outcome.Broadcast is null)
         {
             return Refuse(request, outcome.Failure, outcome.Error!);
@@ -103,7 +123,7 @@ internal sealed class BroadcastManager(
         return outcome;
     }
 
-    private StartOutcome StartLocked(BroadcastRequest request, OpusProgramme programme, IReadOnlyList<string> clusterIds, List<(long Loser, string Endpoint)> preempted)
+    private StartOutcome StartLocked(BroadcastRequest request, Func<long, IFrameSource> createSource, IReadOnlyList<string> clusterIds, List<(long Loser, string Endpoint)> preempted)
     {
         var o = options.Value;
         lock (_gate)
@@ -127,10 +147,12 @@ internal sealed class BroadcastManager(
             var playout = NtpTimestamp.FromDateTimeOffset(startWall + o.PlayoutDelay);
             var keys = new ChannelKeyRing(channel, time, o.RekeyInterval);
             var granted = decision.Granted.Select(g => g.EndpointId).ToList();
-            var broadcast = new ActiveBroadcast(id, request, programme, keys, granted, refused, playout, startWall);
+            var source = createSource(id);
+            var broadcast = new ActiveBroadcast(id, request, source, keys, granted, refused, playout, startWall);
             var reportEvery = (int)Math.Max(1, o.SenderReportInterval.TotalMilliseconds / PacerSchedule.FrameMilliseconds);
-            broadcast.Pacer = new ChannelPacer(channel, programme, keys.Current, udp, outbox, metrics, this, reportEvery);
+            broadcast.Pacer = new ChannelPacer(channel, source, keys.Current, udp, outbox, metrics, this, reportEvery);
             _active[id] = broadcast;
+            metrics.BroadcastStarted();
             foreach (var grant in decision.Granted)
             {
                 if (grant.Preempted is { } loserId && _active.TryGetValue(loserId, out var loser))
@@ -142,14 +164,16 @@ internal sealed class BroadcastManager(
                 Activate(broadcast, grant.EndpointId);
             }
 
+            // A live input connects during the start lead; until its cushion is full the pacer sends nothing.
+            (source as LiveFrameSource)?.Start();
             broadcast.Pacer.Start(startTimestamp);
             if (request.Priority == BroadcastPriority.Emergency)
             {
-                ControllerLog.EmergencyStarted(logger, id, channel, programme.Path, request.Target, granted.Count);
+                ControllerLog.EmergencyStarted(logger, id, channel, source.Label, request.Target, granted.Count);
             }
             else
             {
-                ControllerLog.BroadcastStarted(logger, id, channel, request.Priority, programme.Path, request.Target, granted.Count, refused.Count);
+                ControllerLog.BroadcastStarted(logger, id, channel, request.Priority, source.Label, request.Target, granted.Count, refused.Count);
             }
 
             return new StartOutcome(broadcast.ToInfo(), StartFailure.None, null);
@@ -332,11 +356,13 @@ internal sealed class BroadcastManager(
         }
 
         broadcast.Pacer.Stop();
+        broadcast.Source.Dispose();
         broadcast.Keys.Dispose();
+        metrics.BroadcastEnded();
         ControllerLog.BroadcastEnded(logger, id, broadcast.Channel, reason);
         var ended = new BroadcastEnded(id, broadcast.Request, reason, completed, broadcast.StartWall, time.GetUtcNow(), broadcast.Targets);
         audit?.Append(new AuditEvent(broadcast.Request.Actor, completed ? AuditActions.BroadcastEnd : AuditActions.BroadcastStop, $"broadcast {id}", completed ? "completed" : "stopped",
-            [broadcast.Request.Target], topology.CommunesOf(broadcast.Targets), $"{reason}; {broadcast.Pacer.Frame} of {broadcast.Programme.FrameCount} frames sent"));
+            [broadcast.Request.Target], topology.CommunesOf(broadcast.Targets), $"{reason}; {broadcast.Pacer.FramesSent} {(broadcast.Source.FrameCount is { } total ? $"of {total} frames sent" : "frames relayed live")}"));
         Ended?.Invoke(ended);
         return true;
     }
@@ -384,19 +410,23 @@ internal sealed class BroadcastManager(
         }
     }
 
+    /// <summary>The current key, and Play unless the broadcast is paused (its Play goes out when it resumes).</summary>
     private void SendKeyAndPlay(ActiveBroadcast broadcast, EndpointRecord record)
     {
         var key = new ChannelKeyMessage(broadcast.Keys.Current);
         SendInner(record, key.TryWrite);
-        SendCommand(broadcast, record, CommandKind.Play);
+        if (!broadcast.Paused)
+        {
+            SendCommand(broadcast, record, CommandKind.Play);
+        }
     }
 
-    private void SendCommand(ActiveBroadcast broadcast, EndpointRecord record, CommandKind kind)
+    private bool SendCommand(ActiveBroadcast broadcast, EndpointRecord record, CommandKind kind)
     {
         var command = new CommandMessage(
-            Interlocked.Increment(ref _nextCommand), kind, (byte)broadcast.Request.Priority, DefaultVolume, broadcast.Channel,
+            Interlocked.Increment(ref _nextCommand), kind, (byte)broadcast.Request.Priority, VolumeFor(broadcast, record.Id), broadcast.Channel,
             kind == CommandKind.Play ? broadcast.PlayoutStartNtp : 0);
-        SendInner(record, command.TryWrite);
+        return SendInner(record, command.TryWrite);
     }
 
     private void SendSenderReport(ChannelPacer pacer, long frame, uint packetCount, uint octetCount)

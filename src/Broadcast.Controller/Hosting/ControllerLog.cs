@@ -91,4 +91,34 @@ internal static partial class ControllerLog
 
     [LoggerMessage(40, LogLevel.Warning, "Lab mode on: plain RTP/Opus of every broadcast goes to {Destination}; play it with: ffmpeg -protocol_whitelist file,udp,rtp -i {SdpPath} out.wav", EventName = "LabModeStarted")]
     public static partial void LabModeStarted(ILogger logger, string destination, string sdpPath);
+
+    [LoggerMessage(100, LogLevel.Information, "Live broadcast {Id}: {Source} is on air", EventName = "LiveOnAir")]
+    public static partial void LiveOnAir(ILogger logger, long id, string source);
+
+    [LoggerMessage(101, LogLevel.Warning, "Live broadcast {Id}: input {Source} failed: {Reason}; retry {Attempt} in {Delay}", EventName = "LiveInputFailed")]
+    public static partial void LiveInputFailed(ILogger logger, long id, string source, string reason, int attempt, TimeSpan delay);
+
+    [LoggerMessage(102, LogLevel.Warning, "Live broadcast {Id}: input {Source} is back on air after {Attempts} failed attempts ({Down} without input)", EventName = "LiveRecovered")]
+    public static partial void LiveRecovered(ILogger logger, long id, string source, int attempts, TimeSpan down);
+
+    [LoggerMessage(103, LogLevel.Error, "Live broadcast {Id}: the relay of {Source} stopped on an unexpected error; stop and start the broadcast again", EventName = "LiveReaderFailed")]
+    public static partial void LiveReaderFailed(ILogger logger, long id, string source, Exception exception);
+
+    [LoggerMessage(110, LogLevel.Information, "Broadcast {Id} paused at {Position}: {Members} endpoints told to stop; they stay reserved for it", EventName = "BroadcastPaused")]
+    public static partial void BroadcastPaused(ILogger logger, long id, string position, int members);
+
+    [LoggerMessage(111, LogLevel.Information, "Broadcast {Id} resumed at {Position} on {Members} endpoints", EventName = "BroadcastResumed")]
+    public static partial void BroadcastResumed(ILogger logger, long id, string position, int members);
+
+    [LoggerMessage(112, LogLevel.Information, "Volume {Volume} set for {Count} endpoints ({Target}); {Applied} of them playing now were told at once", EventName = "VolumeSet")]
+    public static partial void VolumeSet(ILogger logger, int volume, int count, string target, int applied);
+
+    [LoggerMessage(113, LogLevel.Information, "Broadcast {Id} plays at volume {Volume} on {Applied} endpoints", EventName = "BroadcastVolumeSet")]
+    public static partial void BroadcastVolumeSet(ILogger logger, long id, int volume, int applied);
+
+    [LoggerMessage(114, LogLevel.Warning, "Volumes file {Path} could not be read ({Error}); every endpoint starts at the default volume", EventName = "VolumesUnreadable")]
+    public static partial void VolumesUnreadable(ILogger logger, string path, string error);
+
+    [LoggerMessage(120, LogLevel.Information, "Metrics: {Online} endpoints online, {Active} broadcasts, {PacketsSent} packets sent (+{PacketsDelta}), {SendErrors} send errors (+{ErrorsDelta}), {Starved} live frames starved (+{StarvedDelta}), pacer lateness p99 {LatenessP99Ms} ms over the last {Interval} ({Frames} frames)", EventName = "MetricsSummary")]
+    public static partial void MetricsSummary(ILogger logger, long online, long active, long packetsSent, long packetsDelta, long sendErrors, long errorsDelta, long starved, long starvedDelta, double latenessP99Ms, TimeSpan interval, long frames);
 }

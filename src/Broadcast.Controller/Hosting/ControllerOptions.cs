@@ -48,4 +48,19 @@ public sealed class ControllerOptions
     /// <summary>Quiet time after a change of <c>endpoints.json</c> before it is read (coalesces bursts of file events).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
     public TimeSpan RegistryDebounce { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Volume an endpoint plays at when no volume was set for it (Command volume byte, protocol section 4.4).</summary>
+    [Range(0, 100)]
+    public int DefaultVolume { get; set; } = 80;
+
+    /// <summary>
+    /// Volume of emergency broadcasts, whatever volume was set for the endpoint (issue 4: emergencies ignore volume
+    /// limits up to a configured maximum). A volume set on the emergency broadcast itself is capped at this.
+    /// </summary>
+    [Range(0, 100)]
+    public int EmergencyVolume { get; set; } = 100;
+
+    /// <summary>How often the controller logs one summary line of its metrics.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MetricsLogInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

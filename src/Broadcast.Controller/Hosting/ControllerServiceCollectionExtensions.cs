@@ -6,6 +6,7 @@ using Broadcast.Controller.Queue;
 using Broadcast.Controller.Registry;
 using Broadcast.Controller.Sessions;
 using Broadcast.Controller.Streaming;
+using Broadcast.Controller.Streaming.Live;
 using Broadcast.Controller.Topology;
 using Broadcast.Protocol.Handshake;
 using Broadcast.Protocol.Identity;
@@ -29,12 +30,15 @@ public static class ControllerServiceCollectionExtensions
         services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateOnStart();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateOnStart();
         services.AddOptions<LabOptions>().BindConfiguration(LabOptions.Section).ValidateOnStart();
+        services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ControllerOptions>, ControllerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaOptions>, MediaOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaOptions>, MediaBindValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LabOptions>, LabOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LabOptions>, LabPolicyValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveOptions>, LiveOptionsOrderValidator>());
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
@@ -64,11 +68,14 @@ public static class ControllerServiceCollectionExtensions
         services.TryAddSingleton<LabModeService>();
         services.TryAddSingleton<UdpMediaSocket>();
         services.TryAddSingleton<ProgrammeLibrary>();
+        services.TryAddSingleton<EndpointVolumes>();
+        services.TryAddSingleton<MetricsLogService>();
         services.TryAddSingleton<BroadcastManager>();
         services.AddPlayQueue();
         services.TryAddSingleton<ControlPlane>();
         services.TryAddSingleton<EndpointRevocation>();
         services.TryAddSingleton<EndpointProvisioning>();
+        services.TryAddSingleton<Broadcast.Library.ICommuneDirectory, TopologyCommuneDirectory>();
         services.TryAddSingleton<RegistryWatcher>();
 
         // Start order = registration order; stop order is the reverse: broadcasts stop (Stop, Bye queued) before the
@@ -87,6 +94,7 @@ public static class ControllerServiceCollectionExtensions
         // Revocations by bcast endpoint revoke (a change of endpoints.json) reach the running controller (protocol section 10).
         services.AddHostedService(sp => sp.GetRequiredService<RegistryWatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<BroadcastManager>());
+        services.AddHostedService(sp => sp.GetRequiredService<MetricsLogService>());
         return services;
     }
 }

@@ -16,6 +16,8 @@ internal sealed class BroadcastMetrics
     private readonly Histogram<double> _lateness;
     private readonly Counter<long> _handshakes;
     private readonly Counter<long> _udpRefused;
+    private readonly Counter<long> _liveStarved;
+    private readonly Counter<long> _liveFailures;
     private readonly LatenessHistogram _latenessHistogram = new();
     private readonly ConcurrentDictionary<string, long> _refused = new(StringComparer.Ordinal);
     private long _packetsSentTotal;
@@ -23,6 +25,9 @@ internal sealed class BroadcastMetrics
     private long _accepted;
     private long _online;
     private long _udpRefusedTotal;
+    private long _active;
+    private long _liveStarvedTotal;
+    private long _liveFailuresTotal;
 
     public BroadcastMetrics(IMeterFactory meterFactory)
     {
@@ -33,7 +38,10 @@ internal sealed class BroadcastMetrics
         _lateness = meter.CreateHistogram<double>("broadcast.pacer.lateness", "ms", "How late each 20 ms frame left after its deadline");
         _handshakes = meter.CreateCounter<long>("broadcast.handshakes", "{handshake}", "Hellos handled, by result");
         _udpRefused = meter.CreateCounter<long>("broadcast.udp.registrations_refused", "{packet}", "UDP registrations refused (binding, session)");
+        _liveStarved = meter.CreateCounter<long>("broadcast.live.frames_starved", "{frame}", "Deadlines at which a live source had no frame, so nothing was sent");
+        _liveFailures = meter.CreateCounter<long>("broadcast.live.input_failures", "{failure}", "Live inputs that failed and were restarted after a back-off");
         meter.CreateObservableGauge("broadcast.endpoints.online", () => Interlocked.Read(ref _online), "{endpoint}", "Endpoints with a live session and heartbeat");
+        meter.CreateObservableGauge("broadcast.broadcasts.active", () => Interlocked.Read(ref _active), "{broadcast}", "Broadcasts running (paused ones included)");
     }
 
     public void PacketsSent(int count)
@@ -91,6 +99,29 @@ internal sealed class BroadcastMetrics
         _udpRefused.Add(1);
     }
 
+    /// <summary>Called by the pacer thread: one Interlocked add and, with a listener, one untagged counter add.</summary>
+    public void LiveFrameStarved()
+    {
+        Interlocked.Increment(ref _liveStarvedTotal);
+        if (_liveStarved.Enabled)
+        {
+            _liveStarved.Add(1);
+        }
+    }
+
+    public void LiveInputFailed()
+    {
+        Interlocked.Increment(ref _liveFailuresTotal);
+        _liveFailures.Add(1);
+    }
+
+    public void BroadcastStarted() => Interlocked.Increment(ref _active);
+
+    public void BroadcastEnded() => Interlocked.Decrement(ref _active);
+
+    /// <summary>Copies the lateness histogram's buckets (for the periodic log's p99 over its own interval).</summary>
+    public long CopyLatenessBuckets(long[] destination) => _latenessHistogram.CopyTo(destination);
+
     public void EndpointOnline() => Interlocked.Increment(ref _online);
 
     public void EndpointOffline() => Interlocked.Decrement(ref _online);
@@ -105,5 +136,8 @@ internal sealed class BroadcastMetrics
         Interlocked.Read(ref _online),
         Interlocked.Read(ref _accepted),
         new SortedDictionary<string, long>(_refused, StringComparer.Ordinal),
-        Interlocked.Read(ref _udpRefusedTotal));
+        Interlocked.Read(ref _udpRefusedTotal),
+        Interlocked.Read(ref _active),
+        Interlocked.Read(ref _liveStarvedTotal),
+        Interlocked.Read(ref _liveFailuresTotal));
 }

@@ -7,8 +7,12 @@ namespace Broadcast.Controller.Metrics;
 internal sealed class LatenessHistogram
 {
     public const double BucketMicroseconds = 10;
+
+    /// <summary>Length of the array <see cref="CopyTo"/> fills: the buckets plus one for 100 ms and more.</summary>
+    public const int Length = BucketCount + 1;
+
     private const int BucketCount = 10_000;
-    private readonly long[] _buckets = new long[BucketCount + 1];
+    private readonly long[] _buckets = new long[Length];
     private long _count;
     private long _maxMicroseconds;
 
@@ -35,12 +39,12 @@ internal sealed class LatenessHistogram
             return 0;
         }
 
-        var rank = (long)Math.Ceiling(q * total);
+        var rank = Math.Max(1, (long)Math.Ceiling(q * total));
         long seen = 0;
         for (var i = 0; i <= BucketCount; i++)
         {
             seen += Interlocked.Read(ref _buckets[i]);
-            if (seen >= Math.Max(1, rank))
+            if (seen >= rank)
             {
                 return i == BucketCount ? MaxMilliseconds : (i + 1) * BucketMicroseconds / 1000;
             }
@@ -50,4 +54,51 @@ internal sealed class LatenessHistogram
     }
 
     public double MaxMilliseconds => Interlocked.Read(ref _maxMicroseconds) / 1000.0;
+
+    /// <summary>Copies the bucket counts into <paramref name="destination"/> (<see cref="Length"/> long); returns their sum.</summary>
+    public long CopyTo(long[] destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Length);
+        long total = 0;
+        for (var i = 0; i < Length; i++)
+        {
+            total += destination[i] = Interlocked.Read(ref _buckets[i]);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Quantile <paramref name="q"/> of the frames recorded between two copies (<paramref name="before"/> and
+    /// <paramref name="after"/>), in ms (upper bucket edge; 100 ms stands for "100 ms or more"); 0 when none were.
+    /// </summary>
+    public static double QuantileBetween(long[] before, long[] after, double q)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        long total = 0;
+        for (var i = 0; i < Length; i++)
+        {
+            total += after[i] - before[i];
+        }
+
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        var rank = Math.Max(1, (long)Math.Ceiling(q * total));
+        long seen = 0;
+        for (var i = 0; i < Length; i++)
+        {
+            seen += after[i] - before[i];
+            if (seen >= rank)
+            {
+                return (i + 1) * BucketMicroseconds / 1000;
+            }
+        }
+
+        return BucketCount * BucketMicroseconds / 1000;
+    }
 }

@@ -11,4 +11,7 @@ public sealed record MetricsSnapshot(
     long EndpointsOnline,
     long HandshakesAccepted,
     IReadOnlyDictionary<string, long> HandshakesRefused,
-    long UdpRegistrationsRefused);
+    long UdpRegistrationsRefused,
+    long ActiveBroadcasts = 0,
+    long LiveFramesStarved = 0,
+    long LiveInputFailures = 0);

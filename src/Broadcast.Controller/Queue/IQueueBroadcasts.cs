@@ -16,4 +16,7 @@ internal interface IQueueBroadcasts
 
     /// <summary>Whether <paramref name="programme"/> names a library programme or an existing file.</summary>
     bool Exists(string programme);
+
+    /// <summary>Why <paramref name="programme"/> may not be queued at <paramref name="priority"/> (a library programme not approved), or null.</summary>
+    string? WhyNotPlayable(string programme, BroadcastPriority priority) => null;
 }

@@ -20,4 +20,7 @@ internal sealed class ManagerQueueBroadcasts(BroadcastManager manager, IProgramm
     public double? DurationOf(string programme) => catalog?.Find(programme)?.DurationSeconds;
 
     public bool Exists(string programme) => catalog?.Find(programme) is not null || File.Exists(programme);
+
+    public string? WhyNotPlayable(string programme, BroadcastPriority priority) =>
+        catalog?.Find(programme) is { } record ? ApprovalGate.WhyNotPlayable(record, priority == BroadcastPriority.Emergency) : null;
 }

@@ -53,6 +53,11 @@ internal sealed partial class PlayQueue : IDisposable
             return QueueResult.Fail(404, $"programme: '{programme}' is not a library programme id (see GET /api/programmes) nor a file on the controller");
         }
 
+        if (_broadcasts.WhyNotPlayable(programme, priority) is { } notApproved)
+        {
+            return QueueResult.Fail(409, $"programme: {notApproved}");
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -10,15 +10,17 @@ namespace Broadcast.Controller.Streaming;
 
 /// <summary>
 /// One thread per channel: every 20 ms (absolute deadlines on the monotonic clock, <see cref="PacerSchedule"/>) it
-/// seals the next frame once, then writes each member's origin tag into the 16 spare bytes and sends. The loop
-/// allocates nothing, logs nothing, and a failing member costs only its own counter.
+/// takes the frame due from its <see cref="IFrameSource"/>, seals it once, then writes each member's origin tag into
+/// the 16 spare bytes and sends. Channel frame n always carries RTP timestamp n x 960 (the playout clock of protocol
+/// section 11.2 never stops): a frame the source does not have (a live input stalled) or that a pause holds back is
+/// simply not sent. The loop allocates nothing, logs nothing, and a failing member costs only its own counter.
 /// </summary>
 internal sealed class ChannelPacer
 {
     // Sleep while more than this is left, then spin: Thread.Sleep(1) overshoots by up to ~1 ms on Linux.
     private const double SpinBelowMilliseconds = 1.5;
 
-    private readonly OpusProgramme _programme;
+    private readonly IFrameSource _source;
     private readonly MediaSealer _sealer;
     private readonly UdpMediaSocket _udp;
     private readonly MqttOutbox _outbox;
@@ -31,13 +33,17 @@ internal sealed class ChannelPacer
     private ChannelKey? _pendingKey;
     private long _pendingKeyFrame;
     private long _frame;
+
+    // Channel frames before this one are not sent: long.MaxValue while paused.
+    private long _sendFrom;
+    private long _framesSent;
     private volatile bool _stop;
     private Thread? _thread;
 
-    public ChannelPacer(uint channelId, OpusProgramme programme, ChannelKey key, UdpMediaSocket udp, MqttOutbox outbox, BroadcastMetrics metrics, IPacerEvents events, int senderReportEveryFrames)
+    public ChannelPacer(uint channelId, IFrameSource source, ChannelKey key, UdpMediaSocket udp, MqttOutbox outbox, BroadcastMetrics metrics, IPacerEvents events, int senderReportEveryFrames)
     {
         ChannelId = channelId;
-        _programme = programme;
+        _source = source;
         _sealer = new MediaSealer(channelId);
         _sealer.UseKey(key);
         _udp = udp;
@@ -56,6 +62,22 @@ internal sealed class ChannelPacer
     public long Frame => Interlocked.Read(ref _frame);
 
     public IReadOnlyList<PacerMember> Members => Volatile.Read(ref _members);
+
+    public IFrameSource Source => _source;
+
+    /// <summary>Frames sealed and sent (to however many members) so far.</summary>
+    public long FramesSent => Interlocked.Read(ref _framesSent);
+
+    public bool Paused => Volatile.Read(ref _sendFrom) == long.MaxValue;
+
+    /// <summary>Stops sending from the next deadline on; the schedule (and the channel's playout clock) runs on.</summary>
+    public void Pause() => Volatile.Write(ref _sendFrom, long.MaxValue);
+
+    /// <summary>Sends again from channel frame <paramref name="frame"/> on.</summary>
+    public void ResumeAt(long frame) => Volatile.Write(ref _sendFrom, frame);
+
+    /// <summary>The channel frame whose slot holds monotonic timestamp <paramref name="timestamp"/>.</summary>
+    public long FrameAt(long timestamp) => Schedule.FrameAt(timestamp);
 
     public void AddMember(PacerMember member)
     {
@@ -102,17 +124,14 @@ internal sealed class ChannelPacer
     private void Run()
     {
         var buffer = new byte[SecureMediaLayout.MaxPacketSize];
+        var payload = new byte[SecureMediaLayout.MaxPayloadSize];
         var schedule = Schedule;
         uint octets = 0;
-        var completed = true;
-        for (var n = 0; n < _programme.FrameCount; n++)
+        uint packets = 0;
+        long nextReport = 0;
+        var completed = false;
+        for (long n = 0; !_stop; n++)
         {
-            if (_stop)
-            {
-                completed = false;
-                break;
-            }
-
             WaitUntil(schedule.DeadlineOf(n));
             _metrics.PacerLateness(schedule.LatenessMilliseconds(n, Stopwatch.GetTimestamp()));
             Interlocked.Exchange(ref _frame, n);
@@ -122,20 +141,39 @@ internal sealed class ChannelPacer
                 Volatile.Write(ref _pendingKey, null);
             }
 
-            var payload = _programme.Frame(n);
-            var header = new RtpHeader(n == 0, OpusRtp.PayloadType, unchecked((ushort)n), PacerSchedule.RtpTimestampOf(n), ChannelId);
-            if (!_sealer.TrySeal(header, payload, buffer, out var sealedLength))
+            if (n < Volatile.Read(ref _sendFrom))
             {
                 continue;
             }
 
-            octets = unchecked(octets + (uint)payload.Length);
+            var read = _source.Read(n, payload, out var length);
+            if (read == FrameRead.End)
+            {
+                completed = true;
+                break;
+            }
+
+            if (read == FrameRead.Starved)
+            {
+                continue;
+            }
+
+            var header = new RtpHeader(n == 0, OpusRtp.PayloadType, unchecked((ushort)n), PacerSchedule.RtpTimestampOf(n), ChannelId);
+            if (!_sealer.TrySeal(header, payload.AsSpan(0, length), buffer, out var sealedLength))
+            {
+                continue;
+            }
+
+            octets = unchecked(octets + (uint)length);
+            packets = unchecked(packets + 1);
+            Interlocked.Increment(ref _framesSent);
             SendToMembers(buffer, sealedLength);
             // Lab mode (protocol section 14): the same frame as plain RTP, one more SendTo; null while off.
-            _lab?.Send(header, payload);
-            if (n % _senderReportEvery == 0)
+            _lab?.Send(header, payload.AsSpan(0, length));
+            if (n >= nextReport)
             {
-                _events.OnSenderReport(this, n, unchecked((uint)(n + 1)), octets);
+                _events.OnSenderReport(this, n, packets, octets);
+                nextReport = n + _senderReportEvery;
             }
         }
 

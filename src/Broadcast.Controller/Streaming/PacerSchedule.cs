@@ -12,6 +12,13 @@ internal readonly record struct PacerSchedule(long StartTimestamp, long Frequenc
     /// <summary>Monotonic timestamp at which frame <paramref name="frame"/> is due (floor; at most one tick early, never cumulative).</summary>
     public long DeadlineOf(long frame) => StartTimestamp + (frame * Frequency / FramesPerSecond);
 
+    /// <summary>The frame whose 20 ms slot holds <paramref name="timestamp"/> (floor; negative before frame 0).</summary>
+    public long FrameAt(long timestamp)
+    {
+        var elapsed = timestamp - StartTimestamp;
+        return elapsed >= 0 ? elapsed * FramesPerSecond / Frequency : -((-elapsed * FramesPerSecond) + Frequency - 1) / Frequency;
+    }
+
     /// <summary>Exact nominal offset of frame <paramref name="frame"/> from frame 0.</summary>
     public static TimeSpan NominalOffset(long frame) => TimeSpan.FromMilliseconds(frame * FrameMilliseconds);
 

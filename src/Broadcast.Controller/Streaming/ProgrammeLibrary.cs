@@ -9,11 +9,11 @@ namespace Broadcast.Controller.Streaming;
 /// <summary>
 /// Turns the programmes named in a request into frames: a library id is looked up in the catalogue; an Ogg Opus file
 /// is read as is; any other audio file goes through <see cref="ProgrammeEncoder"/> first (loudness-normalised, 20 ms
-/// frames) into DataDir/library. A playlist becomes one programme whose parts follow each other without a gap.
+/// frames) into DataDir/play-cache (apart from the library, which holds uploads). A playlist becomes one programme whose parts follow each other without a gap.
 /// </summary>
 internal sealed class ProgrammeLibrary(IOptions<ControllerOptions> options, TimeProvider time, IProgrammeCatalog? catalog = null)
 {
-    public async Task<OpusProgramme> ResolveAsync(IReadOnlyList<string> items, string label, CancellationToken cancellationToken)
+    public async Task<OpusProgramme> ResolveAsync(IReadOnlyList<string> items, string label, CancellationToken cancellationToken, bool emergency = false)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count == 0)
@@ -24,13 +24,13 @@ internal sealed class ProgrammeLibrary(IOptions<ControllerOptions> options, Time
         var parts = new List<OpusProgramme>(items.Count);
         foreach (var item in items)
         {
-            parts.Add(await ResolveAsync(item, cancellationToken).ConfigureAwait(false));
+            parts.Add(await ResolveAsync(item, cancellationToken, emergency).ConfigureAwait(false));
         }
 
         return OpusProgramme.Concatenate(label, parts);
     }
 
-    public async Task<OpusProgramme> ResolveAsync(string programme, CancellationToken cancellationToken)
+    public async Task<OpusProgramme> ResolveAsync(string programme, CancellationToken cancellationToken, bool emergency = false)
     {
         if (string.IsNullOrWhiteSpace(programme))
         {
@@ -39,6 +39,12 @@ internal sealed class ProgrammeLibrary(IOptions<ControllerOptions> options, Time
 
         if (catalog?.Find(programme) is { } record)
         {
+            // Only approved programmes air; an emergency may use any (flagged for review by RecordUse once it started).
+            if (ApprovalGate.WhyNotPlayable(record, emergency) is { } notApproved)
+            {
+                throw new ProgrammeException(notApproved);
+            }
+
             return OpusProgramme.Load(record.AudioPath);
         }
 
@@ -53,7 +59,7 @@ internal sealed class ProgrammeLibrary(IOptions<ControllerOptions> options, Time
             return OpusProgramme.Load(path);
         }
 
-        var library = Path.Combine(Path.GetFullPath(options.Value.DataDir), "library");
+        var library = Path.Combine(Path.GetFullPath(options.Value.DataDir), "play-cache");
         Directory.CreateDirectory(library);
         var info = new FileInfo(path);
         var encoded = Path.Combine(library, $"{Path.GetFileNameWithoutExtension(path)}.{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}.opus");
@@ -70,5 +76,27 @@ internal sealed class ProgrammeLibrary(IOptions<ControllerOptions> options, Time
         }
 
         return OpusProgramme.Load(encoded);
+    }
+
+    /// <summary>
+    /// After a broadcast started: its library programmes are marked aired, and in an emergency the ones not approved are
+    /// flagged for an approver's review. File paths and unknown ids are ignored by the catalogue.
+    /// </summary>
+    public void RecordUse(IReadOnlyList<string> items, string actor, long broadcastId, bool emergency)
+    {
+        if (catalog is null)
+        {
+            return;
+        }
+
+        foreach (var item in items)
+        {
+            if (emergency)
+            {
+                catalog.MarkFlaggedForReview(item, actor, $"broadcast {broadcastId}");
+            }
+
+            catalog.RecordAired(item);
+        }
     }
 }

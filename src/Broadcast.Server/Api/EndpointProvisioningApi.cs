@@ -1,4 +1,4 @@
-using Broadcast.Audit;
+using Broadcast.Accounts;
 using Broadcast.Controller.Registry;
 
 namespace Broadcast.Server.Api;
@@ -11,9 +11,9 @@ internal static class EndpointProvisioningApi
 {
     public static IEndpointRouteBuilder MapEndpointProvisioningApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/endpoints", (ProvisionBody body, EndpointProvisioning provisioning, HttpContext context) =>
+        app.MapPost("/api/endpoints", (ProvisionBody body, EndpointProvisioning provisioning, ICurrentUser user, HttpContext context) =>
         {
-            var result = provisioning.Provision(new ProvisionRequest(body.Id ?? string.Empty, body.Commune, body.Hamlet, body.Bind, body.Replace, body.ControllerMqttUrl), AuditActors.Local);
+            var result = provisioning.Provision(new ProvisionRequest(body.Id ?? string.Empty, body.Commune, body.Hamlet, body.Bind, body.Replace, body.ControllerMqttUrl), user.Name);
             if (result.Registration is not { } registration)
             {
                 return Results.Problem(result.Error, statusCode: result.Status);

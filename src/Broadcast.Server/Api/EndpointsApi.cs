@@ -1,7 +1,10 @@
 using Broadcast.Controller.Broadcasts;
+using Broadcast.Controller.Hosting;
 using Broadcast.Controller.Registry;
 using Broadcast.Controller.Sessions;
+using Broadcast.Controller.Topology;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Broadcast.Server.Api;
 
@@ -17,7 +20,37 @@ internal static class EndpointsApi
                 ? TypedResults.Ok(ToView(record, broadcasts))
                 : TypedResults.Problem($"unknown endpoint '{id}': not in the topology and never connected", statusCode: StatusCodes.Status404NotFound));
         group.MapPost("/{id}/revoke", Revoke);
+        group.MapPost("/{id}/volume", Results<Ok<VolumeOutcome>, ProblemHttpResult> (string id, VolumeBody body, SessionTable sessions, BroadcastManager broadcasts) =>
+            !VolumeBody.TryLevel(body, out var level, out var problem) ? problem
+            : sessions.Find(id) is null ? TypedResults.Problem($"unknown endpoint '{id}': not in the topology and never connected", statusCode: StatusCodes.Status404NotFound)
+            : SetVolume(broadcasts, [id], level, $"cluster:{id}"));
+        app.MapGet("/api/volume", (EndpointVolumes volumes, IOptions<ControllerOptions> options) =>
+            TypedResults.Ok(new VolumesView(options.Value.DefaultVolume, options.Value.EmergencyVolume, volumes.All())));
+        app.MapPost("/api/volume", Results<Ok<VolumeOutcome>, ProblemHttpResult> (VolumeBody body, TopologyIndex topology, BroadcastManager broadcasts) =>
+        {
+            if (!VolumeBody.TryLevel(body, out var level, out var problem))
+            {
+                return problem;
+            }
+
+            var targets = topology.Resolve(body.Target);
+            return targets.IsOk
+                ? SetVolume(broadcasts, targets.ClusterIds, level, body.Target!)
+                : TypedResults.Problem(targets.Error, statusCode: StatusCodes.Status400BadRequest);
+        });
         return app;
+    }
+
+    private static Results<Ok<VolumeOutcome>, ProblemHttpResult> SetVolume(BroadcastManager broadcasts, IReadOnlyList<string> ids, byte level, string target)
+    {
+        try
+        {
+            return TypedResults.Ok(broadcasts.SetVolume(ids, level, target));
+        }
+        catch (IOException ex)
+        {
+            return TypedResults.Problem($"volume {level} is set for {ids.Count} endpoints until the controller restarts, but it could not be saved: {ex.Message}", statusCode: StatusCodes.Status500InternalServerError);
+        }
     }
 
     /// <summary>
@@ -54,3 +87,25 @@ internal static class EndpointsApi
 
 /// <summary>Answer of <c>POST /api/endpoints/{id}/revoke</c>: <c>applied</c> is true when the running controller carried the revocation out now.</summary>
 internal sealed record RevokeView(string Id, bool Revoked, bool AlreadyRevoked, bool Applied);
+
+/// <summary>Body of the volume requests: <c>{"volume": 60}</c>, and for <c>POST /api/volume</c> a <c>"target"</c> expression.</summary>
+internal sealed record VolumeBody(int? Volume, string? Target)
+{
+    /// <summary>The volume as the Command byte carries it (0-100), or a 400 problem naming the field.</summary>
+    public static bool TryLevel(VolumeBody? body, out byte level, out ProblemHttpResult problem)
+    {
+        level = 0;
+        problem = null!;
+        if (body?.Volume is not { } volume || volume is < 0 or > 100)
+        {
+            problem = TypedResults.Problem($"\"volume\" must be a whole number from 0 to 100 (got {body?.Volume?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"})", statusCode: StatusCodes.Status400BadRequest);
+            return false;
+        }
+
+        level = (byte)volume;
+        return true;
+    }
+}
+
+/// <summary>Answer of <c>GET /api/volume</c>: the volumes set per endpoint, and what the others and emergencies play at.</summary>
+internal sealed record VolumesView(int DefaultVolume, int EmergencyVolume, IReadOnlyDictionary<string, byte> Endpoints);

@@ -1,4 +1,4 @@
-using Broadcast.Audit;
+using Broadcast.Accounts;
 using Broadcast.Controller.Broadcasts;
 using Broadcast.Controller.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,16 +16,16 @@ internal static class QueueApi
         var group = app.MapGroup("/api/queue");
         group.MapGet("/", async (string? target, PlayQueue queue, CancellationToken ct) => TypedResults.Ok(await queue.ListAsync(target, ct)));
         group.MapPost("/", AddAsync);
-        group.MapPost("/skip", async Task<Results<Ok<QueueView>, ProblemHttpResult>> (QueueTargetBody body, PlayQueue queue, CancellationToken ct) =>
-            ToResult(await queue.SkipAsync(body.Target ?? string.Empty, AuditActors.Local, ct)));
-        group.MapPost("/items/{id:long}/move", async Task<Results<Ok<QueueView>, ProblemHttpResult>> (long id, QueueMoveBody body, PlayQueue queue, CancellationToken ct) =>
-            ToResult(await queue.MoveAsync(id, body.Position, AuditActors.Local, ct)));
-        group.MapDelete("/items/{id:long}", async Task<Results<Ok<QueueView>, ProblemHttpResult>> (long id, PlayQueue queue, CancellationToken ct) =>
-            ToResult(await queue.RemoveAsync(id, AuditActors.Local, ct)));
+        group.MapPost("/skip", async Task<Results<Ok<QueueView>, ProblemHttpResult>> (QueueTargetBody body, PlayQueue queue, ICurrentUser user, CancellationToken ct) =>
+            ToResult(await queue.SkipAsync(body.Target ?? string.Empty, user.Name, ct)));
+        group.MapPost("/items/{id:long}/move", async Task<Results<Ok<QueueView>, ProblemHttpResult>> (long id, QueueMoveBody body, PlayQueue queue, ICurrentUser user, CancellationToken ct) =>
+            ToResult(await queue.MoveAsync(id, body.Position, user.Name, ct)));
+        group.MapDelete("/items/{id:long}", async Task<Results<Ok<QueueView>, ProblemHttpResult>> (long id, PlayQueue queue, ICurrentUser user, CancellationToken ct) =>
+            ToResult(await queue.RemoveAsync(id, user.Name, ct)));
         return app;
     }
 
-    private static async Task<Results<Ok<QueueView>, ProblemHttpResult>> AddAsync(QueueAddBody body, PlayQueue queue, CancellationToken ct)
+    private static async Task<Results<Ok<QueueView>, ProblemHttpResult>> AddAsync(QueueAddBody body, PlayQueue queue, ICurrentUser user, CancellationToken ct)
     {
         if (!Enum.TryParse<QueuePosition>(body.Position ?? "append", ignoreCase: true, out var position) || !Enum.IsDefined(position) || int.TryParse(body.Position, out _))
         {
@@ -38,7 +38,7 @@ internal static class QueueApi
             return TypedResults.Problem($"priority: '{priorityText}' is not emergency, district, commune or background", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return ToResult(await queue.AddAsync(body.Target ?? string.Empty, body.Programme ?? string.Empty, priority, position, AuditActors.Local, ct));
+        return ToResult(await queue.AddAsync(body.Target ?? string.Empty, body.Programme ?? string.Empty, priority, position, user.Name, ct));
     }
 
     private static Results<Ok<QueueView>, ProblemHttpResult> ToResult(QueueResult result) =>

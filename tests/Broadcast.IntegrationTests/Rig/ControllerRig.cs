@@ -94,6 +94,7 @@ internal sealed class ControllerRig : IAsyncDisposable
                 $"--Media:UdpBind=127.0.0.1:{udpPort}",
                 "--Broker:ReconnectDelay=00:00:00.200",
                 "--Logging:LogLevel:Default=Warning",
+                ApiAuth.HostArgument,
                 .. broker,
                 .. options.ControllerArgs,
             ]);
@@ -110,7 +111,7 @@ internal sealed class ControllerRig : IAsyncDisposable
                 RecordInMemory = true,
             });
             var expected = clusters.Count - options.ExpectedRefused.Count;
-            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+            var http = await ApiAuth.AuthorizeAsync(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") });
             var rig = new ControllerRig(data, app, sim, http, clusters, cpu);
             if (!await sim.WaitUntilHandshakesAsync(expected, options.HandshakeTimeout))
             {

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Broadcast.Library;
+
+[OptionsValidator]
+internal sealed partial class LibraryOptionsValidator : IValidateOptions<LibraryOptions>;
