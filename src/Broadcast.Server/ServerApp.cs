@@ -31,6 +31,8 @@ public static class ServerApp
         builder.Services.AddBroadcastScheduling(builder.Configuration);
         builder.Services.AddBroadcastAccounts(builder.Configuration);
         builder.Services.AddResourceTarget("/api/bulletins/{}", BulletinsApi.ResourceTarget);
+        builder.Services.AddResourceTarget("/api/programmes/{}", BulletinsApi.ResourceTarget);
+        builder.Services.AddResourceTarget("/api/schedules/{}", SchedulesApi.ResourceTarget);
         builder.Services.AddBroadcastMonitoring(builder.Configuration);
         builder.Services.AddBroadcastApiConventions();
         builder.Services.AddProblemDetails();

@@ -72,6 +72,7 @@ public static class ControllerServiceCollectionExtensions
         services.TryAddSingleton<MetricsLogService>();
         services.TryAddSingleton<BroadcastManager>();
         services.AddPlayQueue();
+        services.TryAddSingleton<SecurityEventCounter>();
         services.TryAddSingleton<ControlPlane>();
         services.TryAddSingleton<EndpointRevocation>();
         services.TryAddSingleton<EndpointProvisioning>();

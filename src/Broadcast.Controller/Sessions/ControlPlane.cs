@@ -22,6 +22,7 @@ internal sealed class ControlPlane(
     MqttOutbox outbox,
     BroadcastManager broadcasts,
     BroadcastMetrics metrics,
+    SecurityEventCounter securityEvents,
     IOptions<ControllerOptions> options,
     TimeProvider time,
     ILogger<ControlPlane> logger)
@@ -51,6 +52,7 @@ internal sealed class ControlPlane(
         if (!result.IsAccepted || result.Endpoint is not { } registration || result.Keys is not { } keys)
         {
             metrics.HandshakeRefused(result.Status.ToString());
+            securityEvents.HelloRefused(result.Endpoint?.Id ?? topicEndpointId, result.Status, observed);
             ControllerLog.HelloRefused(
                 logger, topicEndpointId, result.Status, observed?.ToString() ?? "unknown", result.Endpoint?.Binding.ToString() ?? "unknown", result.Message);
             return;
@@ -197,6 +199,7 @@ internal sealed class ControlPlane(
         if (binding is null || !binding.Contains(source.Address))
         {
             metrics.UdpRegistrationRefused();
+            securityEvents.WrongAddress(record.Id, source.Address);
             ControllerLog.UdpRegistrationRefused(logger, record.Id, binding?.ToString() ?? "unknown", source.ToString());
             return;
         }

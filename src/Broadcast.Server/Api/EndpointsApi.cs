@@ -57,10 +57,10 @@ internal static class EndpointsApi
     /// Protocol section 10 against the running controller: marks the registration revoked, saves endpoints.json, and
     /// at once sends Bye(revoked), drops the session and rekeys the endpoint's channels without it.
     /// </summary>
-    private static Results<Ok<RevokeView>, ProblemHttpResult> Revoke(string id, EndpointRevocation revocation, HttpContext context)
+    private static Results<Ok<RevokeView>, ProblemHttpResult> Revoke(string id, EndpointRevocation revocation, Broadcast.Accounts.ICurrentUser user, HttpContext context)
     {
         var caller = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var outcome = revocation.Revoke(id, $"API POST /api/endpoints/{id}/revoke from {caller}");
+        var outcome = revocation.Revoke(id, $"API POST /api/endpoints/{id}/revoke from {caller}", user.Name);
         if (outcome is null)
         {
             return TypedResults.Problem($"endpoint '{id}' is not in the registry {revocation.RegistryPath}", statusCode: StatusCodes.Status404NotFound);
