@@ -60,8 +60,12 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton<SlotCalendar>();
         services.TryAddSingleton<IProgrammeUsage, ProgrammeUsage>();
 
-        // Quartz's own start-up lines are many and at Information; its warnings and errors still show.
-        services.AddLogging(b => b.AddFilter("Quartz", LogLevel.Warning));
+        // Quartz's own start-up lines are many and at Information; its warnings and errors still show. A filter added
+        // here would outrank the configuration's, so it is added only when the configuration says nothing about Quartz.
+        if (configuration["Logging:LogLevel:Quartz"] is null)
+        {
+            services.AddLogging(b => b.AddFilter("Quartz", LogLevel.Warning));
+        }
 
         // Start order = registration order: the start-up settles the ledger and triggers before Quartz fires anything.
         services.AddHostedService<ScheduleStartup>();

@@ -10,18 +10,17 @@ internal static class BroadcastCommands
 {
     public static Command Play()
     {
-        var programme = new Argument<string>("programme") { Description = "Programme file on the controller's machine (Ogg Opus, or any audio file: it is encoded first)." };
+        var programme = new Argument<string>("programme") { Description = "Library programme id (see ./bcast programmes list), or a file on the controller's machine (Ogg Opus, or any audio file: it is encoded first)." };
         var target = new Option<string>("--target") { Description = "all | commune:NAME | hamlet:NAME | cluster:ID (comma-separated for several).", DefaultValueFactory = _ => "all" };
         var priority = new Option<string>("--priority") { Description = "emergency | district | commune | background.", DefaultValueFactory = _ => "district" };
         var server = ControllerClient.ServerOption();
         var command = new Command("play", "Start a broadcast of a programme to a target.") { programme, target, priority, server };
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
         {
-            var path = Path.GetFullPath(parse.GetValue(programme)!);
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"{path}: file not found");
-            }
+            // A file here is sent as a full path (the controller runs on this machine); anything else is a library id,
+            // which the controller checks (unknown ids and unapproved items are refused with the reason).
+            var given = parse.GetValue(programme)!;
+            var path = File.Exists(given) ? Path.GetFullPath(given) : given;
 
             using var client = new ControllerClient(parse.GetValue(server)!);
             var result = await client.SendAsync(HttpMethod.Post, "/api/broadcasts", new { programme = path, target = parse.GetValue(target), priority = parse.GetValue(priority) }, ct).ConfigureAwait(false);

@@ -37,7 +37,7 @@ internal sealed class ScheduleDatabase : IDisposable
 
     public DbDataSource DataSource { get; }
 
-    /// <summary>A separate data source for Quartz, which owns and disposes what it is given.</summary>
+    /// <summary>A new data source over the database: the scheduler's own, and a separate one for Quartz (it disposes what it is given).</summary>
     public DbDataSource CreateDataSource()
     {
         if (Kind == ScheduleStoreKind.PostgreSql)

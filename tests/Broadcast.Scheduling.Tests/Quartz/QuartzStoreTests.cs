@@ -63,7 +63,10 @@ public sealed class QuartzStoreTests : IDisposable
         Assert.Equal((id, at), (call.Request.ScheduleId, call.Request.PlannedUtc));
         Assert.True(call.At >= at, $"fired at {call.At:O}, before its time {at:O}");
         var row = Assert.Single(rig.Ledger.ForSchedule(id, 10));
-        Assert.Equal((SlotStatus.Aired, 101L), (row.Status, row.BroadcastId!.Value));
+        Assert.Equal(101L, row.BroadcastId);
+
+        // Aired; "late" only if this machine was so busy that the firing came more than 5 s after its time.
+        Assert.Contains(row.Status, new[] { SlotStatus.Aired, SlotStatus.Late });
     }
 
     private HashSet<string> TableNames()
