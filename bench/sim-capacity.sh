@@ -9,7 +9,8 @@
 # Every count runs REPEATS times. Results: a Markdown table on stdout and in bench/out/sim-capacity/results.md.
 # Usage: bench/sim-capacity.sh [counts="100 300 1000 3000"] [repeats=2]
 # Environment: BENCH_WINDOW (s, default 20), BCAST_ARTIFACTS (build output, default artifacts/),
-#              BENCH_HTTP_PORT / BENCH_MQTT_PORT / BENCH_UDP_PORT (default 18080 / 18830 / 15004).
+#              BENCH_HTTP_PORT / BENCH_MQTT_PORT / BENCH_UDP_PORT (default 18080 / 18830 / 15004),
+#              BENCH_SIM_ARGS (extra simulator options, e.g. "--threads 1").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNTS="${1:-100 300 1000 3000}"
@@ -109,7 +110,7 @@ for n in ${COUNTS}; do
 
     t0=$(date +%s.%N)
     dotnet "${SIM}" --credentials "${data}/credentials" --topology "${data}/topology.json" --controller "mqtt://127.0.0.1:${MQTT}" \
-      --controller-udp "127.0.0.1:${UDP}" --report "${data}/report-${run}.json" --plain > "${data}/sim-${run}.log" 2>&1 &
+      --controller-udp "127.0.0.1:${UDP}" --report "${data}/report-${run}.json" --plain ${BENCH_SIM_ARGS:-} > "${data}/sim-${run}.log" 2>&1 &
     SIM_PID=$!
     waited=0
     until [ "$(metric endpointsOnline)" = "${n}" ]; do
@@ -156,4 +157,5 @@ done
 
 echo
 echo "CPU is % of one core over ${WINDOW} s windows ($(nproc) cores); idle = every cluster holds a session, nothing plays."
+echo "simulator options: ${BENCH_SIM_ARGS:-(defaults)}; controller: $(git log -1 --format=%h 2>/dev/null || echo unknown)"
 echo "results: ${RESULTS}"

@@ -21,9 +21,9 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly SimContext _context;
     private readonly List<SimCluster> _clusters;
     private readonly CancellationTokenSource _stop = new();
-    private readonly PlayoutLoop _playout;
+    private readonly List<PlayoutLoop> _playout;
     private readonly TimeSpan _cpuAtStart;
-    private UdpReceivePump? _receive;
+    private List<UdpReceivePump> _receive = [];
     private Task _playoutTask = Task.CompletedTask;
     private Task _maintainTask = Task.CompletedTask;
     private Task _attackTask = Task.CompletedTask;
@@ -36,7 +36,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         District = district;
         _clusters = clusters;
         Registrations = registrations;
-        _playout = new PlayoutLoop(clusters, context.Clock);
+        _playout = [.. Shards(clusters, context.Options.Threads).Select(shard => new PlayoutLoop(shard, context.Clock))];
         _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     }
 
@@ -108,9 +108,10 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         // Connect in bounded parallel batches: 3,000 simultaneous TCP connects would overflow the broker's backlog.
         await Parallel.ForEachAsync(clusters, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (c, ct) => await c.StartAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);
-        host._receive = new UdpReceivePump(clusters);
-        host._receive.Start();
-        host._playoutTask = Task.Factory.StartNew(() => host._playout.RunAsync(host._stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        host._receive = [.. Shards(clusters, options.Threads).Select(shard => new UdpReceivePump(shard))];
+        host._receive.ForEach(r => r.Start());
+        host._playoutTask = Task.WhenAll(host._playout.Select(p =>
+            Task.Factory.StartNew(() => p.RunAsync(host._stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()));
         host._maintainTask = Task.Run(() => host.MaintainAsync(host._stop.Token), CancellationToken.None);
         if (attackers > 0)
         {
@@ -166,7 +167,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);
-        _receive?.Dispose();
+        _receive.ForEach(r => r.Dispose());
         await _playoutTask.ConfigureAwait(false);
         await _maintainTask.ConfigureAwait(false);
         await _attackTask.ConfigureAwait(false);
@@ -304,6 +305,17 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
 
         throw new SimulatorSetupException($"--controller-udp '{text}' is not HOST:PORT");
+    }
+
+    /// <summary>
+    /// Clusters dealt round robin over <paramref name="threads"/> playout loops and receive threads: Opus decoding
+    /// (about 40% of the simulator's CPU, measured) then uses every core instead of one (docs/benchmarks.md,
+    /// "Simulator capacity").
+    /// </summary>
+    private static IEnumerable<List<SimCluster>> Shards(List<SimCluster> clusters, int threads)
+    {
+        var count = Math.Clamp(threads, 1, Math.Max(1, clusters.Count));
+        return Enumerable.Range(0, count).Select(k => clusters.Where((_, i) => i % count == k).ToList());
     }
 
     /// <summary>FNV-1a of the id mixed with the seed: the same seed gives every cluster the same draws on every run.</summary>

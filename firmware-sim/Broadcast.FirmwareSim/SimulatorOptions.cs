@@ -78,6 +78,11 @@ public sealed record SimulatorOptions
     /// </summary>
     public TimeSpan RehandshakeInterval { get; init; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// Playout loops and UDP receive threads, each serving an equal share of the clusters (default: one per core).
+    /// </summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Minimum (and initial) jitter buffer delay.</summary>
     public double JitterTargetMs { get; init; } = 60;
 

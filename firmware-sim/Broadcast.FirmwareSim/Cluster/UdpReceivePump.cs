@@ -4,11 +4,11 @@ using System.Net.Sockets;
 namespace Broadcast.FirmwareSim.Cluster;
 
 /// <summary>
-/// One dedicated thread that reads every cluster's UDP media socket (poll over all of them) and hands each datagram
-/// to its cluster at once, so the arrival time a cluster stamps is when the datagram reached its socket. Receive
-/// loops on the shared thread pool were stamped when the pool got round to them: a pool stall (hundreds of ms when
-/// other code blocks pool threads, e.g. under a test host on a 2-core machine) then looked like network transit,
-/// grew the adaptive jitter delay and moved playout. Same scale as the playout loop: 3,000 clusters cost one thread.
+/// One dedicated thread that reads its share of the clusters' UDP media sockets (poll over all of them) and hands
+/// each datagram to its cluster at once, so the arrival time a cluster stamps is when the datagram reached its socket.
+/// Receive loops on the shared thread pool were stamped when the pool got round to them: a pool stall (hundreds of ms
+/// when other code blocks pool threads, e.g. under a test host on a 2-core machine) then looked like network transit,
+/// grew the adaptive jitter delay and moved playout. The simulator runs one per core, like the playout loops.
 /// </summary>
 internal sealed class UdpReceivePump : IDisposable
 {

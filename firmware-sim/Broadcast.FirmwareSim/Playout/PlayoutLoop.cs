@@ -3,8 +3,8 @@ using Broadcast.FirmwareSim.Cluster;
 namespace Broadcast.FirmwareSim.Playout;
 
 /// <summary>
-/// One thread ticks every 10 ms over all clusters (releasing delayed packets and rendering audio up to now)
-/// instead of a timer or thread per cluster: 3,000 clusters cost one thread.
+/// Ticks every 10 ms over its share of the clusters (releasing delayed packets and rendering audio up to now)
+/// instead of a timer or thread per cluster: the simulator runs one loop per core, whatever the number of clusters.
 /// </summary>
 internal sealed class PlayoutLoop(IReadOnlyList<SimCluster> clusters, SimClock clock)
 {

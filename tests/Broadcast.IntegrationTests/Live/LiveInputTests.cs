@@ -134,7 +134,7 @@ public sealed class LiveInputTests : IDisposable
     [Fact]
     public async Task RtpStream_StaticPayloadType_Relayed()
     {
-        var port = Rig.FreePorts.Udp();
+        var port = FreePorts.Udp();
         using var sender = Process.Start(new ProcessStartInfo("ffmpeg")
         {
             ArgumentList =
@@ -168,7 +168,7 @@ public sealed class LiveInputTests : IDisposable
     public async Task UrlWithPassword_FailureReasonAndLogWithoutIt()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
-        var port = Rig.FreePorts.Tcp(); // nothing listens there
+        var port = FreePorts.Tcp(); // nothing listens there
         using var source = Source(FormattableString.Invariant($"http://relay:s3cret-pw@127.0.0.1:{port}/district"), time);
         source.Start();
 

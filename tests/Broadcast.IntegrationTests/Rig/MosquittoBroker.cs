@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Broadcast.Tests.Common;
 
 namespace Broadcast.IntegrationTests.Rig;
 

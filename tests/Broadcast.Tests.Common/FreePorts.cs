@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Broadcast.IntegrationTests.Rig;
+namespace Broadcast.Tests.Common;
 
-/// <summary>Free loopback ports picked by the kernel (bind to 0, read, release) for components that need them up front.</summary>
-internal static class FreePorts
+/// <summary>Free loopback ports, taken from the OS and released at once (the host binds them right after).</summary>
+public static class FreePorts
 {
     public static int Tcp()
     {
