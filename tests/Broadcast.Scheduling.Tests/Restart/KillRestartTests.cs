@@ -9,7 +9,7 @@ namespace Broadcast.Scheduling.Tests.Restart;
 
 /// <summary>
 /// The real server process, killed with SIGKILL before a one-off slot and started again from the same data
-/// directory after it: the schedules and the audit trail are intact, the slot airs late where its grace window
+/// directory after it: the schedules, the library and the audit trail are intact, the slot airs late where its grace window
 /// allows and is recorded missed (with the reason) where it does not, and a further restart airs nothing twice.
 /// </summary>
 public sealed class KillRestartTests : IDisposable
@@ -35,6 +35,7 @@ public sealed class KillRestartTests : IDisposable
         Signals.WriteWav16(programme, Signals.Sine(440, -12, 1.0));
 
         long late, missed, daily;
+        string libraryId;
         DateTimeOffset at;
         using (var first = ServerProcess.Start(_data.Path, _work.Path))
         {
@@ -49,6 +50,8 @@ public sealed class KillRestartTests : IDisposable
             var added = Bcast.Run(first.Token, "schedule", "add", "--name", "Bản tin chiều", "--programme", programme, "--target", "commune:Trịnh Tường", "--daily", "17:00", "--server", first.Url.ToString());
             Assert.True(added.ExitCode == 0, added.StdErr);
             daily = long.Parse(added.StdOut.Split(' ')[1], CultureInfo.InvariantCulture);
+
+            libraryId = await UploadAsync(first, programme);
 
             Assert.True(TimeProvider.System.GetUtcNow() < at - TimeSpan.FromSeconds(1), "the schedules took too long to add; the kill would not come before the slot");
             first.KillHard();
@@ -85,6 +88,13 @@ public sealed class KillRestartTests : IDisposable
             Assert.Contains(("schedule.add", $"schedule {daily}"), actions);
             Assert.Contains(("slot.fired", $"schedule {late}"), actions);
             Assert.Contains(("slot.missed", $"schedule {missed}"), actions);
+            Assert.Contains(("programme.upload", libraryId), actions);
+
+            // The library survived the kill too: the record and its encoded audio (an Ogg stream) are served.
+            var record = await second.Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/programmes/{libraryId}", UriKind.Relative));
+            Assert.Equal("Bản tin thư viện", record!["title"]!.GetValue<string>());
+            var audio = await second.Http.GetByteArrayAsync(new Uri($"/api/programmes/{libraryId}/audio", UriKind.Relative));
+            Assert.Equal("OggS"u8.ToArray(), audio[..4]);
             second.KillHard();
         }
 
@@ -95,6 +105,20 @@ public sealed class KillRestartTests : IDisposable
         Assert.Equal(("late", broadcastId), (row["status"]!.GetValue<string>(), row["broadcastId"]!.GetValue<long>()));
         Assert.Empty((await third.Http.GetFromJsonAsync<JsonArray>(new Uri("/api/broadcasts", UriKind.Relative)))!);
         OperatorVerbsWork(third, daily, missed);
+    }
+
+    private static async Task<string> UploadAsync(ServerProcess server, string file)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("Bản tin thư viện"), "title" },
+            { new StringContent("news"), "category" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "file", Path.GetFileName(file) },
+        };
+        using var response = await server.Http.PostAsync(new Uri("/api/programmes", UriKind.Relative), form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        return JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
 
     private static async Task BadInputIsRefusedOverHttpAsync(ServerProcess server, string programme)
