@@ -83,6 +83,12 @@ public sealed record SimulatorOptions
     /// </summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// False for load tests (--no-decode): clusters take and report every playout decision (played, FEC, concealed)
+    /// but decode no Opus, so they produce no audio. Recording always decodes.
+    /// </summary>
+    public bool Decode { get; init; } = true;
+
     /// <summary>Minimum (and initial) jitter buffer delay.</summary>
     public double JitterTargetMs { get; init; } = 60;
 

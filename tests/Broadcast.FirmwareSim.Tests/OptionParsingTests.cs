@@ -14,6 +14,8 @@ public sealed class OptionParsingTests
     [InlineData("--controller http://x", "--controller")]
     [InlineData("--rehandshake 500ms", "--rehandshake")]
     [InlineData("--rehandshake often", "--rehandshake")]
+    [InlineData("--threads 0", "--threads")]
+    [InlineData("--no-decode --record wavs", "--no-decode")]
     public void TryParse_BadValue_MessageNamesOption(string extra, string option)
     {
         var args = ("--generate-keys --controller-key k " + extra).Split(' ');
@@ -45,6 +47,16 @@ public sealed class OptionParsingTests
         Assert.NotNull(options.DeadZoneImpairment);
         Assert.Equal(TimeSpan.FromSeconds(15), options.Heartbeat);
         Assert.Equal(TimeSpan.FromHours(2), options.RehandshakeInterval);
+        Assert.True(options.Decode);
+        Assert.Equal(Environment.ProcessorCount, options.Threads);
+    }
+
+    [Fact]
+    public void TryParse_LoadTestOptions_NoDecodeAndThreads()
+    {
+        Assert.True(SimulatorCommand.TryParse(["--generate-keys", "--controller-key", "k", "--no-decode", "--threads", "3"], out var options, out var error), error);
+        Assert.False(options!.Decode);
+        Assert.Equal(3, options.Threads);
     }
 
     [Theory]

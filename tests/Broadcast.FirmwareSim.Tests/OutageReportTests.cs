@@ -60,7 +60,7 @@ public sealed class OutageReportTests
     /// Sends <paramref name="frames"/> frames of a 440 Hz tone, one per 20 ms of virtual time from now, dropping those
     /// sent while <paramref name="down"/> (ms since this call) holds; renders every 10 ms and 1 s past the end.
     /// </summary>
-    private static void Run(FakeTimeProvider time, SimClock clock, ClusterPlayer player, uint channel, int frames, Func<int, bool> down)
+    internal static void Run(FakeTimeProvider time, SimClock clock, ClusterPlayer player, uint channel, int frames, Func<int, bool> down)
     {
         using var encoder = new OpusEncoder(new OpusEncoderSettings());
         var pcm = new float[960];

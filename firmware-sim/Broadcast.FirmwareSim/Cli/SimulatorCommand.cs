@@ -30,6 +30,7 @@ internal static class SimulatorCommand
     private static readonly Option<string?> Heartbeat = new("--heartbeat") { Description = "Heartbeat period (default 15s)" };
     private static readonly Option<string?> Rehandshake = new("--rehandshake") { Description = "Re-handshake period while a session lasts (default 2h, protocol section 5.3; at least 1s)" };
     private static readonly Option<int?> Threads = new("--threads") { Description = "Playout and UDP receive threads, each serving a share of the clusters (default: one per core)" };
+    private static readonly Option<bool> NoDecode = new("--no-decode") { Description = "Load-test mode: clusters decide and report playout but decode no Opus (no audio); not with --record" };
     private static readonly Option<string?> Buffer = new("--jitter-buffer") { Description = "Minimum jitter buffer delay (default 60ms)" };
     private static readonly Option<string[]> Impair = new("--impair") { Description = "Impairment of a group, repeatable: \"commune:Y Tý=loss:10%,jitter:40ms\" (selectors commune:, hamlet:, cluster:, dead-zone, all)" };
     private static readonly Option<string?> Attacks = new("--attack") { Description = "Attack mode: forge,replay,reroute,wrong-ip (any subset, or all); see firmware-sim/README.md" };
@@ -39,7 +40,7 @@ internal static class SimulatorCommand
     public static RootCommand Create(Func<SimulatorOptions, bool, CancellationToken, Task<int>> run)
     {
         var root = new RootCommand("Simulates a district of IP loudspeaker clusters against a Broadcast controller.");
-        foreach (var option in new Option[] { Topology, Clusters, Controller, ControllerUdp, Credentials, GenerateKeys, ControllerKey, WriteRegistry, Seconds, ReportFile, Record, District, Loss, LossModel, Latency, Jitter, Outage, Bandwidth, DeadZone, Seed, Heartbeat, Rehandshake, Threads, Buffer, Impair, Attacks, Attackers, Plain })
+        foreach (var option in new Option[] { Topology, Clusters, Controller, ControllerUdp, Credentials, GenerateKeys, ControllerKey, WriteRegistry, Seconds, ReportFile, Record, District, Loss, LossModel, Latency, Jitter, Outage, Bandwidth, DeadZone, Seed, Heartbeat, Rehandshake, Threads, NoDecode, Buffer, Impair, Attacks, Attackers, Plain })
         {
             root.Options.Add(option);
         }
@@ -136,6 +137,12 @@ internal static class SimulatorCommand
             return false;
         }
 
+        if (result.GetValue(NoDecode) && result.GetValue(Record) is not null)
+        {
+            error = "--no-decode cannot be combined with --record: recordings need the decoded audio";
+            return false;
+        }
+
         var rehandshake = TimeSpan.FromHours(2);
         if (result.GetValue(Rehandshake) is { } rh && (!Units.TryParseDuration(rh, out rehandshake) || rehandshake < TimeSpan.FromSeconds(1)))
         {
@@ -184,6 +191,7 @@ internal static class SimulatorCommand
             Attackers = result.GetValue(Attackers),
             Heartbeat = heartbeat,
             RehandshakeInterval = rehandshake,
+            Decode = !result.GetValue(NoDecode),
             Threads = result.GetValue(Threads) ?? Environment.ProcessorCount,
             JitterTargetMs = buffer.TotalMilliseconds,
         };

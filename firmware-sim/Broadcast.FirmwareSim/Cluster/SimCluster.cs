@@ -65,7 +65,7 @@ internal sealed class SimCluster : IAsyncDisposable
         _seed = seed;
         _link = new ImpairedLink(impairment, seed);
         _rehandshakeSpread = new Random(unchecked((seed * 17) + 5));
-        Player = new ClusterPlayer(context.Clock, context.Options.JitterTargetMs, context.Options.RecordDirectory is not null || context.Options.RecordInMemory);
+        Player = new ClusterPlayer(context.Clock, context.Options.JitterTargetMs, context.Options.RecordDirectory is not null || context.Options.RecordInMemory, context.Options.Decode);
     }
 
     public ClusterSpec Spec { get; }

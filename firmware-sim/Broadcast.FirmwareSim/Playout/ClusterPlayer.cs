@@ -37,9 +37,14 @@ internal sealed class ClusterPlayer : IDisposable
     private int _awaitingResume = -1;
     private TimeSpan _lastAdvance;
 
-    public ClusterPlayer(SimClock clock, double baseDelayMs, bool record)
+    // False in load-test mode (--no-decode): every playout decision is taken and counted, but no PCM is produced
+    // (Opus decoding is about 40% of the simulator's CPU, docs/benchmarks.md "Simulator capacity").
+    private readonly bool _decode;
+
+    public ClusterPlayer(SimClock clock, double baseDelayMs, bool record, bool decode = true)
     {
         _clock = clock;
+        _decode = decode || record;
         _baseDelayMs = baseDelayMs;
         _srDelay = new AdaptiveDelay(baseDelayMs);
 
@@ -266,7 +271,11 @@ internal sealed class ClusterPlayer : IDisposable
         var timestamp = Buffer.Next;
         var skip = (int)Math.Max(0, _position - Due(timestamp));
         var skew = (_position - skip - _clock.SampleOf(Clock.ControllerTimeOf(timestamp)) - (BaseDelayMs * 48)) / 48.0;
-        _decoder ??= new OpusDecoder();
+        if (_decode)
+        {
+            _decoder ??= new OpusDecoder();
+        }
+
         switch (Buffer.TakeNext(_payload, out var length))
         {
             case JitterTakeResult.Frame:
@@ -320,10 +329,15 @@ internal sealed class ClusterPlayer : IDisposable
 
     private void Decode(ReadOnlySpan<byte> opus, bool fec)
     {
+        if (_decoder is null)
+        {
+            return;
+        }
+
         int n;
         try
         {
-            n = _decoder!.Decode(opus, _pcm, fec);
+            n = _decoder.Decode(opus, _pcm, fec);
         }
         catch (OpusException)
         {
@@ -338,9 +352,14 @@ internal sealed class ClusterPlayer : IDisposable
 
     private void Conceal()
     {
+        if (_decoder is null)
+        {
+            return;
+        }
+
         try
         {
-            _decoder!.DecodeLost(_pcm);
+            _decoder.DecodeLost(_pcm);
         }
         catch (OpusException)
         {

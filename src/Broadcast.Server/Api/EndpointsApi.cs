@@ -13,8 +13,7 @@ internal static class EndpointsApi
     public static IEndpointRouteBuilder MapEndpointsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/endpoints");
-        group.MapGet("/", (SessionTable sessions, BroadcastManager broadcasts) =>
-            TypedResults.Ok(sessions.All.Select(r => ToView(r, broadcasts)).ToList()));
+        group.MapGet("/", List);
         group.MapGet("/{id}", Results<Ok<EndpointView>, ProblemHttpResult> (string id, SessionTable sessions, BroadcastManager broadcasts) =>
             sessions.Find(id) is { } record
                 ? TypedResults.Ok(ToView(record, broadcasts))
@@ -74,6 +73,26 @@ internal static class EndpointsApi
         }
 
         return TypedResults.Ok(new RevokeView(outcome.Id, Revoked: true, outcome.AlreadyRevoked, outcome.Applied));
+    }
+
+    /// <summary>
+    /// The whole district as one array (what the console's dashboard and scripts read: 302 entries for Bát Xát), or,
+    /// with <c>?page=&amp;pageSize=</c>, one page in the paging shape of the other lists, in endpoint id order.
+    /// </summary>
+    private static IResult List(int? page, int? pageSize, SessionTable sessions, BroadcastManager broadcasts)
+    {
+        var all = sessions.All.Select(r => ToView(r, broadcasts)).ToList();
+        if (page is null && pageSize is null)
+        {
+            return TypedResults.Ok(all);
+        }
+
+        if (!Conventions.PageRequest.TryCreate(page, pageSize, out var request, out var problem))
+        {
+            return problem!;
+        }
+
+        return TypedResults.Ok(request.Of([.. all.OrderBy(e => e.Id, StringComparer.Ordinal)]));
     }
 
     private static EndpointView ToView(EndpointRecord r, BroadcastManager broadcasts)
