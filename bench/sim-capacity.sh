@@ -7,13 +7,13 @@
 #     playing window (one programme to all N), and the simulator's resident memory;
 #  4. what the clusters reported (loss, late packets, underruns, concealment) and the controller's pacer lateness.
 # Every count runs REPEATS times. Results: a Markdown table on stdout and in bench/out/sim-capacity/results.md.
-# Usage: bench/sim-capacity.sh [counts="100 300 1000 3000"] [repeats=2]
+# Usage: bench/sim-capacity.sh [counts="100 300 500 1000"] [repeats=2]   (docs/benchmarks.md, "Simulator capacity")
 # Environment: BENCH_WINDOW (s, default 20), BCAST_ARTIFACTS (build output, default artifacts/),
 #              BENCH_HTTP_PORT / BENCH_MQTT_PORT / BENCH_UDP_PORT (default 18080 / 18830 / 15004),
 #              BENCH_SIM_ARGS (extra simulator options, e.g. "--threads 1").
 set -euo pipefail
 cd "$(dirname "$0")/.."
-COUNTS="${1:-100 300 1000 3000}"
+COUNTS="${1:-100 300 500 1000}"
 REPEATS="${2:-2}"
 WINDOW="${BENCH_WINDOW:-20}"
 ART="${BCAST_ARTIFACTS:-artifacts}"
